@@ -1,0 +1,193 @@
+"""The store interface the API and ingest need, shared by the embedded and the Neo4j store."""
+
+from __future__ import annotations
+
+import contextlib
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Self, TypeVar
+
+from graph.model import Entity, MergeConflict, Relation, merge_entities, merge_relations
+from graph.schema import Schema
+
+Progress = Callable[[int], None]
+
+
+class Direction(StrEnum):
+    """Which way a relation points, seen from the entity asked about."""
+
+    OUT = "OUT"
+    IN = "IN"
+
+
+@dataclass(frozen=True)
+class GraphStats:
+    entities: int
+    relations: int
+    entity_types: dict[str, int]
+    relation_types: dict[str, int]
+
+
+@dataclass
+class UpsertSummary:
+    """What a batch changed: the numbers an ingest reports."""
+
+    entities_added: int = 0
+    entities_updated: int = 0
+    entities_unchanged: int = 0
+    relations_added: int = 0
+    relations_updated: int = 0
+    relations_unchanged: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(vars(self))
+
+
+@dataclass
+class UpsertPlan:
+    """The merged state of every changed entity and relation, ready to write."""
+
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    summary: UpsertSummary = field(default_factory=UpsertSummary)
+    conflicts: list[str] = field(default_factory=list)
+
+
+class GraphStore(ABC):
+    """Reads by many ids at once, search, counts, and idempotent atomic batch upserts."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+
+    @abstractmethod
+    def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
+        """The entities with these ids (missing ids are absent from the result)."""
+
+    @abstractmethod
+    def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
+        """The relations with these ids."""
+
+    @abstractmethod
+    def relations_of(
+        self,
+        ids: Sequence[str],
+        direction: Direction | None = None,
+        types: Sequence[str] | None = None,
+    ) -> dict[str, list[Relation]]:
+        """Each entity's relations (sorted by relation id), in one call for many entities."""
+
+    @abstractmethod
+    def search(self, text: str, types: Sequence[str] | None = None, limit: int = 10) -> list[Entity]:
+        """Entities whose name or aliases match `text`, best first."""
+
+    @abstractmethod
+    def stats(self) -> GraphStats:
+        """Counts of entities and relations, in all and by type."""
+
+    @abstractmethod
+    def iter_entities(self) -> Iterator[Entity]:
+        """Every entity, in id order."""
+
+    @abstractmethod
+    def iter_relations(self) -> Iterator[Relation]:
+        """Every relation, in id order."""
+
+    @abstractmethod
+    def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
+        """Write the plan's merged entities and relations, all or nothing."""
+
+    def _write_lock(self) -> contextlib.AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+    def plan_upsert(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> UpsertPlan:
+        """Merge a batch with what is stored; conflicts are collected, nothing is written."""
+        conflicts: list[str] = []
+        batch_e = _combine(entities, merge_entities, conflicts)
+        batch_r = _combine(relations, merge_relations, conflicts)
+        stored_e = self.get_entities(list(batch_e))
+        new_e, counts_e = _merge_stored(batch_e, stored_e, merge_entities, conflicts)
+        stored_r = self.get_relations(list(batch_r))
+        new_r, counts_r = _merge_stored(batch_r, stored_r, merge_relations, conflicts)
+        conflicts.extend(self._dangling(batch_r.values(), batch_e))
+        summary = UpsertSummary(*counts_e, *counts_r)
+        return UpsertPlan(new_e, new_r, summary, conflicts)
+
+    def _dangling(self, relations: Collection[Relation], batch: dict[str, Entity]) -> list[str]:
+        """Relations whose endpoints exist neither in the batch nor in the store."""
+        ends = {end for r in relations for end in (r.source, r.target) if end not in batch}
+        known = self.get_entities(sorted(ends))
+        return [
+            f"relation {r.id!r} points to unknown entity {end!r}"
+            for r in relations
+            for end in (r.source, r.target)
+            if end not in batch and end not in known
+        ]
+
+    def upsert(
+        self,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        progress: Progress | None = None,
+    ) -> UpsertPlan:
+        """Merge and write a batch atomically; on any conflict nothing is written."""
+        with self._write_lock():
+            plan = self.plan_upsert(entities, relations)
+            if not plan.conflicts and (plan.entities or plan.relations):
+                self._write(plan, progress)
+            return plan
+
+    def close(self) -> None:
+        """Release files, locks or connections."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+Item = TypeVar("Item", Entity, Relation)
+
+
+def _combine(
+    items: Iterable[Item], merge: Callable[[Item, Item], Item], conflicts: list[str]
+) -> dict[str, Item]:
+    """One canonical item per id: repeated statements within a batch are merged first."""
+    combined: dict[str, Item] = {}
+    for item in items:
+        seen = combined.get(item.id)
+        try:
+            combined[item.id] = merge(item if seen is None else seen, item)
+        except MergeConflict as exc:
+            conflicts.append(str(exc))
+    return combined
+
+
+def _merge_stored(
+    batch: dict[str, Item],
+    stored: dict[str, Item],
+    merge: Callable[[Item, Item], Item],
+    conflicts: list[str],
+) -> tuple[list[Item], tuple[int, int, int]]:
+    """The items to write, and how many were added, updated and unchanged."""
+    changed: list[Item] = []
+    added = updated = unchanged = 0
+    for item_id, item in batch.items():
+        old = stored.get(item_id)
+        if old is None:
+            changed.append(item)
+            added += 1
+            continue
+        try:
+            merged = merge(old, item)
+        except MergeConflict as exc:
+            conflicts.append(str(exc))
+            continue
+        if merged == old:
+            unchanged += 1
+        else:
+            changed.append(merged)
+            updated += 1
+    return changed, (added, updated, unchanged)
