@@ -1,0 +1,54 @@
+"""The HTTP app: GraphQL at /graphql over the configured store, built by `create_app`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api.gql.context import Context
+from api.gql.loaders import make_loaders
+from api.gql.schema import build_schema
+from api.stores import open_store
+from graph.errors import AikgError
+from graph.settings import Settings
+from graph.store.base import GraphStore
+
+
+def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
+    """An app serving `store`, or the store the settings name, opened for the app's lifetime."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store or open_store(settings)
+        app.state.store = opened
+        try:
+            yield
+        finally:
+            if store is None:
+                opened.close()
+
+    async def context_getter(request: Request) -> Context:
+        current: GraphStore = request.app.state.store
+        current.refresh()
+        return Context(store=current, loaders=make_loaders(current), settings=settings)
+
+    app = FastAPI(title="aikg", summary="The AI accountability knowledge graph", lifespan=lifespan)
+    router: GraphQLRouter[Context, None] = GraphQLRouter(
+        build_schema(), context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None
+    )
+    app.include_router(router, prefix="/graphql")
+
+    @app.exception_handler(AikgError)
+    async def aikg_error(_request: Request, exc: AikgError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=exc.http_status)
+
+    @app.get("/health")
+    async def health(request: Request) -> dict[str, object]:
+        stats = request.app.state.store.stats()
+        return {"status": "ok", "entities": stats.entities, "relations": stats.relations}
+
+    return app

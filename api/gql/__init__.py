@@ -1,0 +1,1 @@
+"""GraphQL schema, types and per-request loaders."""
