@@ -45,6 +45,14 @@ class UpsertSummary:
         return dict(vars(self))
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """Why one entity or relation of a batch cannot be merged with what is stored."""
+
+    item_id: str
+    message: str
+
+
 @dataclass
 class UpsertPlan:
     """The merged state of every changed entity and relation, ready to write."""
@@ -52,7 +60,7 @@ class UpsertPlan:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     summary: UpsertSummary = field(default_factory=UpsertSummary)
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 class GraphStore(ABC):
@@ -103,7 +111,7 @@ class GraphStore(ABC):
 
     def plan_upsert(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> UpsertPlan:
         """Merge a batch with what is stored; conflicts are collected, nothing is written."""
-        conflicts: list[str] = []
+        conflicts: list[Conflict] = []
         batch_e = _combine(entities, merge_entities, conflicts)
         batch_r = _combine(relations, merge_relations, conflicts)
         stored_e = self.get_entities(list(batch_e))
@@ -114,12 +122,12 @@ class GraphStore(ABC):
         summary = UpsertSummary(*counts_e, *counts_r)
         return UpsertPlan(new_e, new_r, summary, conflicts)
 
-    def _dangling(self, relations: Collection[Relation], batch: dict[str, Entity]) -> list[str]:
+    def _dangling(self, relations: Collection[Relation], batch: dict[str, Entity]) -> list[Conflict]:
         """Relations whose endpoints exist neither in the batch nor in the store."""
         ends = {end for r in relations for end in (r.source, r.target) if end not in batch}
         known = self.get_entities(sorted(ends))
         return [
-            f"relation {r.id!r} points to unknown entity {end!r}"
+            Conflict(r.id, f"relation {r.id!r} points to unknown entity {end!r}")
             for r in relations
             for end in (r.source, r.target)
             if end not in batch and end not in known
@@ -138,6 +146,9 @@ class GraphStore(ABC):
                 self._write(plan, progress)
             return plan
 
+    def refresh(self) -> None:
+        """Pick up writes made by another process, where the store needs telling."""
+
     def close(self) -> None:
         """Release files, locks or connections."""
 
@@ -152,7 +163,7 @@ Item = TypeVar("Item", Entity, Relation)
 
 
 def _combine(
-    items: Iterable[Item], merge: Callable[[Item, Item], Item], conflicts: list[str]
+    items: Iterable[Item], merge: Callable[[Item, Item], Item], conflicts: list[Conflict]
 ) -> dict[str, Item]:
     """One canonical item per id: repeated statements within a batch are merged first."""
     combined: dict[str, Item] = {}
@@ -161,7 +172,7 @@ def _combine(
         try:
             combined[item.id] = merge(item if seen is None else seen, item)
         except MergeConflict as exc:
-            conflicts.append(str(exc))
+            conflicts.append(Conflict(item.id, str(exc)))
     return combined
 
 
@@ -169,7 +180,7 @@ def _merge_stored(
     batch: dict[str, Item],
     stored: dict[str, Item],
     merge: Callable[[Item, Item], Item],
-    conflicts: list[str],
+    conflicts: list[Conflict],
 ) -> tuple[list[Item], tuple[int, int, int]]:
     """The items to write, and how many were added, updated and unchanged."""
     changed: list[Item] = []
@@ -183,7 +194,7 @@ def _merge_stored(
         try:
             merged = merge(old, item)
         except MergeConflict as exc:
-            conflicts.append(str(exc))
+            conflicts.append(Conflict(item_id, str(exc)))
             continue
         if merged == old:
             unchanged += 1

@@ -1,0 +1,156 @@
+"""The `aikg` command: short verbs, each a thin wrapper over a library function."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from api.stores import open_store
+from graph.errors import AikgError
+from graph.settings import Settings
+from graph.store.base import GraphStore
+from ingest.ndjson import dump_records
+from ingest.runner import IngestReport, ProgressBar, ingest_paths, silent
+
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+class _Obj:
+    """Settings read once from the environment, and the store opened on first use."""
+
+    def __init__(self) -> None:
+        self.settings = Settings.from_env(os.environ)
+        self._store: GraphStore | None = None
+
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = open_store(self.settings)
+        return self._store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """aikg: the AI accountability knowledge graph (store chosen by AIKG_STORE)."""
+    ctx.obj = _Obj()
+
+
+@contextlib.contextmanager
+def _progress(label: str, total: int) -> Iterator[ProgressBar]:
+    with click.progressbar(length=max(total, 1), label=label.ljust(8), file=sys.stderr) as bar:
+        yield bar
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+@click.pass_obj
+def ingest(obj: _Obj, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Load curated YAML and NDJSON files or folders (default: the bundled dataset).
+
+    All inputs load as one batch: if any record is refused, nothing is written and the exit
+    status is 1, with every problem listed as FILE:LINE: reason.
+    """
+    targets = list(paths) or [obj.settings.bundled_data]
+    report = ingest_paths(obj.store(), targets, progress=silent if quiet else _progress)
+    _print_report(report)
+    if not report.ok:
+        raise SystemExit(EXIT_REFUSED)
+
+
+def _print_report(report: IngestReport) -> None:
+    if not report.ok:
+        for problem in report.problems:
+            click.echo(f"error: {problem}", err=True)
+        click.echo(f"refused: {len(report.problems)} problem(s) in {len(report.files)} file(s); "
+                   "nothing was written. Fix them and run the ingest again.", err=True)
+        return
+    s = report.summary
+    click.echo(f"read {report.records} records from {len(report.files)} file(s)")
+    click.echo(f"entities:  {s.entities_added} added, {s.entities_updated} updated, "
+               f"{s.entities_unchanged} unchanged")
+    click.echo(f"relations: {s.relations_added} added, {s.relations_updated} updated, "
+               f"{s.relations_unchanged} unchanged")
+
+
+@cli.command()
+@click.option("--host", help="Interface to bind (default AIKG_HOST or 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default AIKG_PORT or 8000).")
+@click.pass_obj
+def serve(obj: _Obj, host: str | None, port: int | None) -> None:
+    """Serve the GraphQL API (GraphiQL in a browser at /graphql)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = obj.settings
+    host, port = host or settings.host, port or settings.port
+    app = create_app(settings, obj.store())
+    click.echo(f"aikg: GraphQL at http://{host}:{port}/graphql (store: {settings.store})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def stats(obj: _Obj, as_json: bool) -> None:
+    """Counts of entities and relations, by type."""
+    counts = obj.store().stats()
+    if as_json:
+        click.echo(json.dumps({"entities": counts.entities, "relations": counts.relations,
+                               "entity_types": counts.entity_types,
+                               "relation_types": counts.relation_types}, indent=2))
+        return
+    click.echo(f"{counts.entities} entities, {counts.relations} relations")
+    for name, count in counts.entity_types.items():
+        click.echo(f"  {name:<24}{count:>8}")
+    for name, count in counts.relation_types.items():
+        click.echo(f"  {name:<24}{count:>8}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["ndjson"]), default="ndjson", show_default=True)
+@click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
+@click.pass_obj
+def export(obj: _Obj, fmt: str, output: str) -> None:
+    """Write the whole graph out; NDJSON re-ingests to the same graph."""
+    store = obj.store()
+    records: Iterator[dict[str, Any]] = _all_records(store)
+    if output == "-":
+        count = dump_records(records, sys.stdout)
+    else:
+        target = Path(output)
+        tmp = target.with_name(f".{target.name}.tmp")
+        with tmp.open("w", encoding="utf-8") as handle:
+            count = dump_records(records, handle)
+        tmp.replace(target)
+    click.echo(f"exported {count} records as {fmt}", err=True)
+
+
+def _all_records(store: GraphStore) -> Iterator[dict[str, Any]]:
+    for entity in store.iter_entities():
+        yield entity.to_record()
+    for relation in store.iter_relations():
+        yield relation.to_record()
+
+
+def main() -> None:
+    """Entry point: AikgError becomes a one-line message and exit status 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(EXIT_ERROR) from None
+    except AikgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_ERROR) from None

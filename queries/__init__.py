@@ -1,0 +1,1 @@
+"""Named Cypher queries for the Neo4j store: one statement per .cypher file."""
