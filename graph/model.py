@@ -28,6 +28,7 @@ class Entity:
     properties: Mapping[str, Any] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     external_ids: Mapping[str, str] = field(default_factory=dict)
+    merged_ids: tuple[str, ...] = ()  # ids merged into this one; they resolve here
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -45,6 +46,7 @@ class Entity:
             "properties": dict(sorted(self.properties.items())),
             "sources": list(self.sources),
             "external_ids": dict(sorted(self.external_ids.items())),
+            "merged_ids": list(self.merged_ids),
         }
 
 
@@ -113,6 +115,7 @@ def normalise_entity(entity: Entity) -> Entity:
         sources=_union(entity.sources),
         properties=dict(sorted(entity.properties.items())),
         external_ids=dict(sorted(entity.external_ids.items())),
+        merged_ids=_union(entity.merged_ids),
     )
 
 
@@ -141,6 +144,7 @@ def merge_entities(old: Entity, new: Entity) -> Entity:
             properties={**old.properties, **new.properties},
             sources=_union(old.sources, new.sources),
             external_ids={**old.external_ids, **new.external_ids},
+            merged_ids=_union(old.merged_ids, new.merged_ids),
         )
     )
 

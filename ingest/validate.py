@@ -12,7 +12,7 @@ from graph.schema import Schema, check_properties, check_property
 from ingest.records import Origin, Problem, RawRecord
 
 ENTITY_KEYS = {"kind", "id", "type", "name", "labels", "aliases", "properties", "sources",
-               "external_ids"}
+               "external_ids", "merged_ids"}
 RELATION_KEYS = {"kind", "id", "type", "source", "target", "date", "properties", "evidence"}
 LookupTypes = Callable[[Sequence[str]], dict[str, str]]
 
@@ -137,6 +137,7 @@ def _entity(raw: RawRecord, schema: Schema, types: dict[str, str],
         aliases=_string_list(data, "aliases", problems), extra_labels=tuple(labels),
         properties={k: check_property(declared.properties[k], v) for k, v in props.items()},
         sources=_string_list(data, "sources", problems), external_ids=dict(external),
+        merged_ids=_string_list(data, "merged_ids", problems),
     )
 
 

@@ -19,9 +19,14 @@ MASKED = "Internal error: the server could not answer this query. It has been lo
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="One entity by id; null when no entity has that id.")
+    @strawberry.field(
+        description="One entity by id (or an id merged into it); null when no entity has it."
+    )
     async def entity(self, info: GqlInfo, id: strawberry.ID) -> Entity | None:  # noqa: A002
-        found = await info.context.loaders.entities.load(str(id))
+        resolved = await asyncio.to_thread(info.context.store.resolve, [str(id)])
+        if str(id) not in resolved:
+            return None
+        found = await info.context.loaders.entities.load(resolved[str(id)])
         return Entity.from_entity(found) if found else None
 
     @strawberry.field(description="Entities by id, in the order asked; null for unknown ids.")

@@ -74,6 +74,10 @@ class GraphStore(ABC):
         """The entities with these ids (missing ids are absent from the result)."""
 
     @abstractmethod
+    def resolve(self, ids: Sequence[str]) -> dict[str, str]:
+        """The current id of each id that names an entity or was merged into one."""
+
+    @abstractmethod
     def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
         """The relations with these ids."""
 

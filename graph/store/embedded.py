@@ -33,6 +33,7 @@ class EmbeddedStore(GraphStore):
         self.path = data_dir / GRAPH_FILE
         self.graph: Any = nx.MultiDiGraph()
         self._edges: dict[str, tuple[str, str]] = {}
+        self._redirects: dict[str, str] | None = None
         self._loaded_stamp: tuple[int, int] | None = None
         self._index: NameIndex | None = None
         self.refresh()
@@ -58,11 +59,21 @@ class EmbeddedStore(GraphStore):
                 f"{self.path} is not an aikg {FORMAT} graph; move it aside and re-ingest"
             )
         self.graph, self._edges = saved["graph"], saved["edges"]
-        self._loaded_stamp, self._index = stamp, None
+        self._loaded_stamp, self._index, self._redirects = stamp, None, None
 
     def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
         nodes = self.graph.nodes
         return {i: nodes[i]["entity"] for i in ids if i in nodes}
+
+    def resolve(self, ids: Sequence[str]) -> dict[str, str]:
+        if self._redirects is None:
+            self._redirects = {
+                old: e.id for _, e in self.graph.nodes(data="entity") for old in e.merged_ids
+            }
+        nodes, redirects = self.graph.nodes, self._redirects
+        found = {i: i for i in ids if i in nodes}
+        found.update({i: redirects[i] for i in ids if i not in found and i in redirects})
+        return found
 
     def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
         found = {}
@@ -138,7 +149,7 @@ class EmbeddedStore(GraphStore):
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         self._apply(plan, progress)
-        self._index = None
+        self._index = self._redirects = None
         try:
             self._persist()
         except OSError as exc:
