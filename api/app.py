@@ -38,7 +38,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
 
     app = FastAPI(title="aikg", summary="The AI accountability knowledge graph", lifespan=lifespan)
     router: GraphQLRouter[Context, None] = GraphQLRouter(
-        build_schema(), context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None
+        build_schema(),
+        context_getter=context_getter,
+        graphql_ide="graphiql" if settings.graphiql else None,
     )
     app.include_router(router, prefix="/graphql")
 

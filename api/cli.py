@@ -69,15 +69,22 @@ def _print_report(report: IngestReport) -> None:
     if not report.ok:
         for problem in report.problems:
             click.echo(f"error: {problem}", err=True)
-        click.echo(f"refused: {len(report.problems)} problem(s) in {len(report.files)} file(s); "
-                   "nothing was written. Fix them and run the ingest again.", err=True)
+        click.echo(
+            f"refused: {len(report.problems)} problem(s) in {len(report.files)} file(s); "
+            "nothing was written. Fix them and run the ingest again.",
+            err=True,
+        )
         return
     s = report.summary
     click.echo(f"read {report.records} records from {len(report.files)} file(s)")
-    click.echo(f"entities:  {s.entities_added} added, {s.entities_updated} updated, "
-               f"{s.entities_unchanged} unchanged")
-    click.echo(f"relations: {s.relations_added} added, {s.relations_updated} updated, "
-               f"{s.relations_unchanged} unchanged")
+    click.echo(
+        f"entities:  {s.entities_added} added, {s.entities_updated} updated, "
+        f"{s.entities_unchanged} unchanged"
+    )
+    click.echo(
+        f"relations: {s.relations_added} added, {s.relations_updated} updated, "
+        f"{s.relations_unchanged} unchanged"
+    )
 
 
 @cli.command()
@@ -104,9 +111,17 @@ def stats(obj: _Obj, as_json: bool) -> None:
     """Counts of entities and relations, by type."""
     counts = obj.store().stats()
     if as_json:
-        click.echo(json.dumps({"entities": counts.entities, "relations": counts.relations,
-                               "entity_types": counts.entity_types,
-                               "relation_types": counts.relation_types}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "entities": counts.entities,
+                    "relations": counts.relations,
+                    "entity_types": counts.entity_types,
+                    "relation_types": counts.relation_types,
+                },
+                indent=2,
+            )
+        )
         return
     click.echo(f"{counts.entities} entities, {counts.relations} relations")
     for name, count in counts.entity_types.items():

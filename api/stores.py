@@ -15,4 +15,6 @@ def open_store(settings: Settings) -> GraphStore:
     """The configured store, ready to read and write."""
     if settings.store == "embedded":
         return EmbeddedStore(load_schema(), settings.data_dir)
-    raise InvalidInput(f"AIKG_STORE={settings.store!r} is not a store aikg knows ({', '.join(STORES)})")
+    raise InvalidInput(
+        f"AIKG_STORE={settings.store!r} is not a store aikg knows ({', '.join(STORES)})"
+    )

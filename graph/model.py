@@ -128,7 +128,7 @@ def normalise_relation(relation: Relation) -> Relation:
 
 
 def merge_entities(old: Entity, new: Entity) -> Entity:
-    """Union two statements of one entity; the first name stays, a different one becomes an alias."""
+    """Union two statements of one entity; the first name stays, another becomes an alias."""
     if old.type != new.type:
         raise MergeConflict(
             f"entity {old.id!r} is a {old.type} already but this record says {new.type}; "

@@ -64,8 +64,10 @@ class Schema:
 
     def property_keys(self) -> list[str]:
         keys: set[str] = set()
-        for declared in [*self.entity_types.values(), *self.relation_types.values()]:
-            keys.update(declared.properties)
+        for entity_type in self.entity_types.values():
+            keys.update(entity_type.properties)
+        for relation_type in self.relation_types.values():
+            keys.update(relation_type.properties)
         return sorted(keys)
 
 

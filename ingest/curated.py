@@ -89,7 +89,9 @@ class _CuratedFile:
     def unknown_keys(self, node: dict[str, Any], allowed: set[str], what: str) -> None:
         extra = set(node) - allowed - {LINE_KEY}
         if extra:
-            self.problem(node, f"unknown keys {sorted(extra)} in {what} (allowed: {sorted(allowed)})")
+            self.problem(
+                node, f"unknown keys {sorted(extra)} in {what} (allowed: {sorted(allowed)})"
+            )
 
     def document(self, doc: dict[str, Any]) -> str | None:
         self.unknown_keys(doc, _DOCUMENT_KEYS, "document")
@@ -121,8 +123,13 @@ class _CuratedFile:
 
     def entity(self, node: dict[str, Any], doc_id: str) -> None:
         self.unknown_keys(node, _ENTITY_KEYS, "entity")
-        record = _entity(node.get("id"), node.get("type"), node.get("name"),
-                         _plain(node.get("properties") or {}), doc_id)
+        record = _entity(
+            node.get("id"),
+            node.get("type"),
+            node.get("name"),
+            _plain(node.get("properties") or {}),
+            doc_id,
+        )
         record["aliases"] = node.get("aliases") or []
         record["labels"] = node.get("labels") or []
         record["external_ids"] = _plain(node.get("external_ids") or {})
@@ -152,11 +159,22 @@ def _plain(value: Any) -> Any:
 
 
 def _entity(entity_id: Any, etype: Any, name: Any, props: Any, doc_id: str) -> dict[str, Any]:
-    return {"kind": "entity", "id": entity_id, "type": etype, "name": name,
-            "properties": props, "sources": [doc_id]}
+    return {
+        "kind": "entity",
+        "id": entity_id,
+        "type": etype,
+        "name": name,
+        "properties": props,
+        "sources": [doc_id],
+    }
 
 
 def _relation(rtype: Any, source: Any, target: Any, doc_id: str, quote: Any) -> dict[str, Any]:
     evidence = {"article": doc_id} if quote is None else {"article": doc_id, "quote": quote.strip()}
-    return {"kind": "relation", "type": rtype, "source": source, "target": target,
-            "evidence": [evidence]}
+    return {
+        "kind": "relation",
+        "type": rtype,
+        "source": source,
+        "target": target,
+        "evidence": [evidence],
+    }

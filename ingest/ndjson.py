@@ -25,7 +25,9 @@ def parse_ndjson(path: Path) -> ParsedFile:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            parsed.problems.append(Problem(origin, f"malformed JSON: {exc.msg} (column {exc.colno})"))
+            parsed.problems.append(
+                Problem(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            )
             continue
         if not isinstance(data, dict):
             parsed.problems.append(Problem(origin, "each line must be a JSON object"))

@@ -61,15 +61,23 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         elif not path.exists():
             problems.append(Problem(Origin(str(path)), "no such file or folder"))
         elif path.suffix not in SUFFIXES:
-            problems.append(Problem(Origin(str(path)),
-                f"unknown input format {path.suffix!r}; use {', '.join(SUFFIXES)}"))
+            problems.append(
+                Problem(
+                    Origin(str(path)),
+                    f"unknown input format {path.suffix!r}; use {', '.join(SUFFIXES)}",
+                )
+            )
         else:
             files.append(path)
     return files, problems
 
 
 def parse_file(path: Path) -> ParsedFile:
-    return curated.parse_curated(path) if path.suffix in curated.SUFFIXES else ndjson.parse_ndjson(path)
+    return (
+        curated.parse_curated(path)
+        if path.suffix in curated.SUFFIXES
+        else ndjson.parse_ndjson(path)
+    )
 
 
 def ingest_paths(
@@ -90,10 +98,13 @@ def ingest_paths(
 
 
 def load_records(
-    store: GraphStore, records: list[RawRecord], report: IngestReport,
+    store: GraphStore,
+    records: list[RawRecord],
+    report: IngestReport,
     progress: ProgressFactory = silent,
 ) -> IngestReport:
     """Validate records against the schema and the store, then upsert them as one batch."""
+
     def stored_types(ids: Sequence[str]) -> dict[str, str]:
         return {i: e.type for i, e in store.get_entities(ids).items()}
 

@@ -11,8 +11,18 @@ from graph.model import ID_PATTERN, Entity, Evidence, Relation, relation_id
 from graph.schema import Schema, check_properties, check_property
 from ingest.records import Origin, Problem, RawRecord
 
-ENTITY_KEYS = {"kind", "id", "type", "name", "labels", "aliases", "properties", "sources",
-               "external_ids", "merged_ids"}
+ENTITY_KEYS = {
+    "kind",
+    "id",
+    "type",
+    "name",
+    "labels",
+    "aliases",
+    "properties",
+    "sources",
+    "external_ids",
+    "merged_ids",
+}
 RELATION_KEYS = {"kind", "id", "type", "source", "target", "date", "properties", "evidence"}
 LookupTypes = Callable[[Sequence[str]], dict[str, str]]
 
@@ -44,7 +54,7 @@ def validate(records: list[RawRecord], schema: Schema, stored_types: LookupTypes
             rel_records.append(raw)
         else:
             batch.problems.append(
-                Problem(raw.origin, f"`kind` must be \"entity\" or \"relation\", got {kind!r}")
+                Problem(raw.origin, f'`kind` must be "entity" or "relation", got {kind!r}')
             )
     outside = {raw.data.get(k) for raw in rel_records for k in ("source", "target")}
     outside |= {e.get("article") for raw in rel_records for e in _evidence_list(raw.data)}
@@ -56,9 +66,13 @@ def validate(records: list[RawRecord], schema: Schema, stored_types: LookupTypes
     for entity in batch.entities:
         for source in entity.sources:
             if known.get(source) != "Article":
-                batch.problems.append(Problem(batch.origins[entity.id],
-                    f"entity {entity.id!r} cites source {source!r}, which is no Article "
-                    "in this input or in the store; add the Article record"))
+                batch.problems.append(
+                    Problem(
+                        batch.origins[entity.id],
+                        f"entity {entity.id!r} cites source {source!r}, which is no Article "
+                        "in this input or in the store; add the Article record",
+                    )
+                )
     return batch
 
 
@@ -99,14 +113,17 @@ def _string_list(data: dict[str, Any], key: str, problems: list[str]) -> tuple[s
     return tuple(v.strip() for v in value)
 
 
-def _entity(raw: RawRecord, schema: Schema, types: dict[str, str],
-            origins: dict[str, Origin]) -> Entity:
-    data, problems = raw.data, []
+def _entity(
+    raw: RawRecord, schema: Schema, types: dict[str, str], origins: dict[str, Origin]
+) -> Entity:
+    data, problems = raw.data, list[str]()
     _unknown_keys(data, ENTITY_KEYS, problems)
     entity_id = _require_str(data, "id", problems)
     if entity_id and not ID_PATTERN.match(entity_id):
-        problems.append(f"id {entity_id!r} may hold only letters, digits and . _ ~ + - "
-                        "and must start with a letter or digit")
+        problems.append(
+            f"id {entity_id!r} may hold only letters, digits and . _ ~ + - "
+            "and must start with a letter or digit"
+        )
     name = _require_str(data, "name", problems)
     etype = data.get("type")
     declared = schema.entity_type(etype) if isinstance(etype, str) else None
@@ -115,28 +132,40 @@ def _entity(raw: RawRecord, schema: Schema, types: dict[str, str],
         raise _Invalid(problems)
     props = data.get("properties") or {}
     problems += check_properties(declared.properties, props, f"{declared.name} {entity_id!r}")
-    problems += [f"{declared.name} needs property `{k}`" for k in declared.required
-                 if isinstance(props, dict) and k not in props]
+    problems += [
+        f"{declared.name} needs property `{k}`"
+        for k in declared.required
+        if isinstance(props, dict) and k not in props
+    ]
     labels = [lab for lab in _string_list(data, "labels", problems) if lab != declared.name]
     bad = [lab for lab in labels if lab not in declared.extra_labels]
     if bad:
-        problems.append(f"labels {bad} are not allowed on {declared.name} "
-                        f"(allowed: {list(declared.extra_labels) or 'none'})")
+        problems.append(
+            f"labels {bad} are not allowed on {declared.name} "
+            f"(allowed: {list(declared.extra_labels) or 'none'})"
+        )
     external = data.get("external_ids") or {}
     if not isinstance(external, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in external.items()):
+        isinstance(k, str) and isinstance(v, str) for k, v in external.items()
+    ):
         problems.append("`external_ids` must map scheme names to id strings")
     if entity_id in types and types[entity_id] != declared.name:
-        problems.append(f"id {entity_id!r} is a {types[entity_id]} at {origins[entity_id]} "
-                        f"but a {declared.name} here; one id, one type")
+        problems.append(
+            f"id {entity_id!r} is a {types[entity_id]} at {origins[entity_id]} "
+            f"but a {declared.name} here; one id, one type"
+        )
     if problems:
         raise _Invalid(problems)
     types.setdefault(entity_id, declared.name)
     return Entity(
-        id=entity_id, type=declared.name, name=name,
-        aliases=_string_list(data, "aliases", problems), extra_labels=tuple(labels),
+        id=entity_id,
+        type=declared.name,
+        name=name,
+        aliases=_string_list(data, "aliases", problems),
+        extra_labels=tuple(labels),
         properties={k: check_property(declared.properties[k], v) for k, v in props.items()},
-        sources=_string_list(data, "sources", problems), external_ids=dict(external),
+        sources=_string_list(data, "sources", problems),
+        external_ids=dict(external),
         merged_ids=_string_list(data, "merged_ids", problems),
     )
 
@@ -147,22 +176,29 @@ def _evidence_list(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation:
-    data, problems = raw.data, []
+    data, problems = raw.data, list[str]()
     _unknown_keys(data, RELATION_KEYS, problems)
     rtype = data.get("type")
     declared = schema.relation_type(rtype) if isinstance(rtype, str) else None
     if declared is None:
-        problems.append(f"unknown relation type {rtype!r} (known: {', '.join(schema.relation_types)})")
+        problems.append(
+            f"unknown relation type {rtype!r} (known: {', '.join(schema.relation_types)})"
+        )
         raise _Invalid(problems)
     ends = [_require_str(data, key, problems) for key in ("source", "target")]
-    for end, allowed, role in zip(ends, (declared.sources, declared.targets), ("source", "target"),
-                                  strict=True):
+    for end, allowed, role in zip(
+        ends, (declared.sources, declared.targets), ("source", "target"), strict=True
+    ):
         if end and end not in known:
-            problems.append(f"{role} {end!r} is no entity in this input or in the store; "
-                            "add its entity record first")
+            problems.append(
+                f"{role} {end!r} is no entity in this input or in the store; "
+                "add its entity record first"
+            )
         elif end and known[end] not in allowed:
-            problems.append(f"{declared.name} cannot have a {known[end]} as {role} "
-                            f"({end!r}); allowed: {', '.join(allowed)}")
+            problems.append(
+                f"{declared.name} cannot have a {known[end]} as {role} "
+                f"({end!r}); allowed: {', '.join(allowed)}"
+            )
     date = None
     if data.get("date") is not None:
         try:
@@ -178,16 +214,24 @@ def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation
     identity = {f: (date if f == "date" else clean.get(f)) for f in declared.identity}
     rel_id = relation_id(declared.name, ends[0], ends[1], identity)
     if data.get("id") not in (None, rel_id):
-        raise _Invalid([f"`id` {data['id']!r} does not match the id derived from the fact "
-                        f"({rel_id!r}); drop the `id` field or fix it"])
+        raise _Invalid(
+            [
+                f"`id` {data['id']!r} does not match the id derived from the fact "
+                f"({rel_id!r}); drop the `id` field or fix it"
+            ]
+        )
     return Relation(rel_id, declared.name, ends[0], ends[1], date, clean, evidence)
 
 
-def _evidence(data: dict[str, Any], known: dict[str, str], problems: list[str]) -> tuple[Evidence, ...]:
+def _evidence(
+    data: dict[str, Any], known: dict[str, str], problems: list[str]
+) -> tuple[Evidence, ...]:
     raw = data.get("evidence")
     if not isinstance(raw, list) or not raw:
-        problems.append("no evidence: every relation needs at least one "
-                        "{\"article\": <Article id>} or {\"url\": ...} with a quote where possible")
+        problems.append(
+            "no evidence: every relation needs at least one "
+            '{"article": <Article id>} or {"url": ...} with a quote where possible'
+        )
         return ()
     found = []
     for number, item in enumerate(raw, 1):
@@ -198,8 +242,10 @@ def _evidence(data: dict[str, Any], known: dict[str, str], problems: list[str]) 
         if article is None and url is None:
             problems.append(f"evidence #{number} names neither an article nor a url")
         if article is not None and known.get(article) != "Article":
-            problems.append(f"evidence #{number} cites {article!r}, which is no Article in "
-                            "this input or in the store")
+            problems.append(
+                f"evidence #{number} cites {article!r}, which is no Article in "
+                "this input or in the store"
+            )
         if url is not None:
             try:
                 check_property("url", url)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import bisect
 import binascii
+import bisect
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -37,15 +37,23 @@ class Connection(Generic[Node]):
     total_count: int = strawberry.field(description="Rows in the whole list, not just this page.")
 
 
+CURSOR_PREFIX = "k1:"  # a keyset cursor, version 1: the sort key of the last row seen
+
+
 def encode_cursor(key: str) -> str:
-    return base64.urlsafe_b64encode(key.encode("utf-8")).decode("ascii")
+    return base64.urlsafe_b64encode((CURSOR_PREFIX + key).encode("utf-8")).decode("ascii")
 
 
 def decode_cursor(cursor: str) -> str:
+    """The sort key inside a cursor this API issued; anything else is a clear error."""
     try:
-        return base64.urlsafe_b64decode(cursor.encode("ascii")).decode("utf-8")
+        raw = base64.b64decode(cursor.encode("ascii"), altchars=b"-_", validate=True)
+        text = raw.decode("utf-8")
     except (binascii.Error, UnicodeError, ValueError):
-        raise InvalidInput(f"cursor {cursor!r} is not one this API issued") from None
+        text = ""
+    if not text.startswith(CURSOR_PREFIX):
+        raise InvalidInput(f"cursor {cursor!r} is not one this API issued")
+    return text[len(CURSOR_PREFIX) :]
 
 
 def check_first(first: int, maximum: int) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -22,13 +23,19 @@ class Article:
     id: strawberry.ID
     title: str | None
     url: str | None
-    published_at: str | None = strawberry.field(description="Publication date (ISO, may be partial).")
+    published_at: str | None = strawberry.field(
+        description="Publication date (ISO, may be partial)."
+    )
 
     @classmethod
     def from_entity(cls, entity: model.Entity) -> Article:
         props = entity.properties
-        return cls(id=strawberry.ID(entity.id), title=props.get("title", entity.name),
-                   url=props.get("url"), published_at=props.get("published"))
+        return cls(
+            id=strawberry.ID(entity.id),
+            title=props.get("title", entity.name),
+            url=props.get("url"),
+            published_at=props.get("published"),
+        )
 
 
 @strawberry.type(description="One source for a relation, with the short quote that supports it.")
@@ -50,8 +57,11 @@ class Relation:
     id: strawberry.ID
     type: RelationType
     direction: Direction | None = strawberry.field(
-        description="OUT or IN relative to the entity whose relations were listed.")
-    date: str | None = strawberry.field(description="The date the fact refers to (ISO, may be partial).")
+        description="OUT or IN relative to the entity whose relations were listed."
+    )
+    date: str | None = strawberry.field(
+        description="The date the fact refers to (ISO, may be partial)."
+    )
     properties: JSON
     evidence: list[Evidence]
     source_id: strawberry.Private[str]
@@ -63,10 +73,16 @@ class Relation:
         if seen_from is not None:
             direction = Direction.OUT if rel.source == seen_from else Direction.IN
         return cls(
-            id=strawberry.ID(rel.id), type=RelationType[rel.type], direction=direction,
-            date=rel.date, properties=dict(rel.properties),
-            evidence=[Evidence(quote=e.quote, url=e.url, article_id=e.article) for e in rel.evidence],
-            source_id=rel.source, target_id=rel.target,
+            id=strawberry.ID(rel.id),
+            type=RelationType(rel.type),
+            direction=direction,
+            date=rel.date,
+            properties=_json(rel.properties),
+            evidence=[
+                Evidence(quote=e.quote, url=e.url, article_id=e.article) for e in rel.evidence
+            ],
+            source_id=rel.source,
+            target_id=rel.target,
         )
 
     @strawberry.field
@@ -82,19 +98,28 @@ class Relation:
 class Entity:
     id: strawberry.ID
     type: EntityType
-    labels: list[str] = strawberry.field(description="Neo4j-style labels: the type, then extras such as Lawyer.")
+    labels: list[str] = strawberry.field(
+        description="Neo4j-style labels: the type, then extras such as Lawyer."
+    )
     name: str
     aliases: list[str]
     properties: JSON
-    external_ids: JSON = strawberry.field(description="Ids in other datasets, e.g. {\"aiid\": \"clearview-ai\"}.")
+    external_ids: JSON = strawberry.field(
+        description='Ids in other datasets, e.g. {"aiid": "clearview-ai"}.'
+    )
     source_ids: strawberry.Private[tuple[str, ...]]
 
     @classmethod
     def from_entity(cls, entity: model.Entity) -> Entity:
         return cls(
-            id=strawberry.ID(entity.id), type=EntityType[entity.type], labels=list(entity.labels),
-            name=entity.name, aliases=list(entity.aliases), properties=dict(entity.properties),
-            external_ids=dict(entity.external_ids), source_ids=entity.sources,
+            id=strawberry.ID(entity.id),
+            type=EntityType(entity.type),
+            labels=list(entity.labels),
+            name=entity.name,
+            aliases=list(entity.aliases),
+            properties=_json(entity.properties),
+            external_ids=_json(entity.external_ids),
+            source_ids=entity.sources,
         )
 
     @strawberry.field(description="The documents this entity was taken from.")
@@ -108,15 +133,25 @@ class Entity:
         info: GqlInfo,
         first: int = 20,
         after: str | None = None,
-        type: list[RelationType] | None = None,  # noqa: A002 - the public argument name
+        type: list[RelationType] | None = None,
         direction: Direction | None = None,
     ) -> Connection[Relation]:
         types = tuple(sorted(t.value for t in type or ()))
         store_dir = StoreDirection(direction.value) if direction else None
         rows = await info.context.loaders.relations.load((str(self.id), store_dir, types))
         seen_from = str(self.id)
-        return page(rows, _relation_key, lambda r: Relation.from_relation(r, seen_from),
-                    first, after, info.context.settings.max_page_size)
+        return page(
+            rows,
+            _relation_key,
+            lambda r: Relation.from_relation(r, seen_from),
+            first,
+            after,
+            info.context.settings.max_page_size,
+        )
+
+
+def _json(values: Mapping[str, Any]) -> JSON:
+    return cast(JSON, dict(values))
 
 
 def _relation_key(rel: model.Relation) -> str:
@@ -144,9 +179,15 @@ class Stats:
     relation_types: list[TypeCount]
 
     @classmethod
-    def from_counts(cls, entities: int, relations: int, by_entity: dict[str, int],
-                    by_relation: dict[str, int]) -> Stats:
+    def from_counts(
+        cls, entities: int, relations: int, by_entity: dict[str, int], by_relation: dict[str, int]
+    ) -> Stats:
         def rows(counts: dict[str, Any]) -> list[TypeCount]:
             return [TypeCount(type=k, count=v) for k, v in counts.items()]
-        return cls(entities=entities, relations=relations,
-                   entity_types=rows(by_entity), relation_types=rows(by_relation))
+
+        return cls(
+            entities=entities,
+            relations=relations,
+            entity_types=rows(by_entity),
+            relation_types=rows(by_relation),
+        )

@@ -10,4 +10,12 @@ from graph.store.base import (
 )
 from graph.store.embedded import EmbeddedStore
 
-__all__ = ["Conflict", "Direction", "EmbeddedStore", "GraphStats", "GraphStore", "UpsertPlan", "UpsertSummary"]
+__all__ = [
+    "Conflict",
+    "Direction",
+    "EmbeddedStore",
+    "GraphStats",
+    "GraphStore",
+    "UpsertPlan",
+    "UpsertSummary",
+]

@@ -91,7 +91,9 @@ class GraphStore(ABC):
         """Each entity's relations (sorted by relation id), in one call for many entities."""
 
     @abstractmethod
-    def search(self, text: str, types: Sequence[str] | None = None, limit: int = 10) -> list[Entity]:
+    def search(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[Entity]:
         """Entities whose name or aliases match `text`, best first."""
 
     @abstractmethod
@@ -126,7 +128,9 @@ class GraphStore(ABC):
         summary = UpsertSummary(*counts_e, *counts_r)
         return UpsertPlan(new_e, new_r, summary, conflicts)
 
-    def _dangling(self, relations: Collection[Relation], batch: dict[str, Entity]) -> list[Conflict]:
+    def _dangling(
+        self, relations: Collection[Relation], batch: dict[str, Entity]
+    ) -> list[Conflict]:
         """Relations whose endpoints exist neither in the batch nor in the store."""
         ends = {end for r in relations for end in (r.source, r.target) if end not in batch}
         known = self.get_entities(sorted(ends))

@@ -106,7 +106,9 @@ class EmbeddedStore(GraphStore):
             result[node] = sorted(rels, key=lambda r: r.id)
         return result
 
-    def search(self, text: str, types: Sequence[str] | None = None, limit: int = 10) -> list[Entity]:
+    def search(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[Entity]:
         if self._index is None:
             self._index = NameIndex.build(self.iter_entities())
         wanted = set(types) if types else None
@@ -142,6 +144,8 @@ class EmbeddedStore(GraphStore):
         with (self.data_dir / LOCK_FILE).open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
+                for stale in self.data_dir.glob(f".{GRAPH_FILE}.*.tmp"):
+                    stale.unlink(missing_ok=True)  # left by a writer that died; we hold the lock
                 self.refresh()
                 yield
             finally:
