@@ -14,6 +14,8 @@ import click
 
 from api.stores import open_store
 from graph.errors import AikgError
+from graph.schema import load_schema
+from graph.schema_doc import markdown_tables
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from ingest.ndjson import dump_records
@@ -154,6 +156,21 @@ def _all_records(store: GraphStore) -> Iterator[dict[str, Any]]:
         yield entity.to_record()
     for relation in store.iter_relations():
         yield relation.to_record()
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="Print the README's type tables.")
+def schema(markdown: bool) -> None:
+    """Show the entity and relation types declared in graph/schema.yaml."""
+    declared = load_schema()
+    if markdown:
+        click.echo(markdown_tables(declared))
+        return
+    for etype in declared.entity_types.values():
+        click.echo(f"{etype.name:<14}{etype.description}")
+    for rtype in declared.relation_types.values():
+        ends = f"{'|'.join(rtype.sources)} -> {'|'.join(rtype.targets)}"
+        click.echo(f"{rtype.name:<22}{ends}")
 
 
 def main() -> None:
