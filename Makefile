@@ -7,7 +7,10 @@ BIN := $(VENV)/bin
 AIKG := $(BIN)/aikg
 LINT_DIR := tools/cypher_lint
 
-.PHONY: run install install-dev lint-deps test test-neo4j check lint types bench clean help
+docs: install
+	$(AIKG) schema --update-readme README.md
+
+.PHONY: docs run install install-dev lint-deps test test-neo4j check lint types bench clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'

@@ -15,7 +15,7 @@ import click
 from api.stores import open_store
 from graph.errors import AikgError
 from graph.schema import load_schema
-from graph.schema_doc import markdown_tables
+from graph.schema_doc import markdown_tables, replace_tables
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from ingest.ndjson import dump_records
@@ -160,9 +160,14 @@ def _all_records(store: GraphStore) -> Iterator[dict[str, Any]]:
 
 @cli.command()
 @click.option("--markdown", is_flag=True, help="Print the README's type tables.")
-def schema(markdown: bool) -> None:
+@click.option("--update-readme", type=click.Path(path_type=Path), help="Rewrite the tables in it.")
+def schema(markdown: bool, update_readme: Path | None) -> None:
     """Show the entity and relation types declared in graph/schema.yaml."""
     declared = load_schema()
+    if update_readme is not None:
+        text = update_readme.read_text(encoding="utf-8")
+        update_readme.write_text(replace_tables(text, markdown_tables(declared)), encoding="utf-8")
+        return
     if markdown:
         click.echo(markdown_tables(declared))
         return

@@ -40,3 +40,9 @@ def markdown_tables(schema: Schema) -> str:
         )
     lines += ["", END]
     return "\n".join(lines)
+
+
+def replace_tables(readme: str, tables: str) -> str:
+    """`readme` with the text between the schema markers replaced by `tables`."""
+    start, end = readme.index(BEGIN), readme.index(END) + len(END)
+    return readme[:start] + tables + readme[end:]
