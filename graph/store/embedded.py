@@ -34,6 +34,7 @@ class EmbeddedStore(GraphStore):
         self.graph: Any = nx.MultiDiGraph()
         self._edges: dict[str, tuple[str, str]] = {}
         self._redirects: dict[str, str] | None = None
+        self._stats: GraphStats | None = None
         self._loaded_stamp: tuple[int, int] | None = None
         self._index: NameIndex | None = None
         self.refresh()
@@ -59,7 +60,7 @@ class EmbeddedStore(GraphStore):
                 f"{self.path} is not an aikg {FORMAT} graph; move it aside and re-ingest"
             )
         self.graph, self._edges = saved["graph"], saved["edges"]
-        self._loaded_stamp, self._index, self._redirects = stamp, None, None
+        self._loaded_stamp, self._index, self._redirects, self._stats = stamp, None, None, None
 
     def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
         nodes = self.graph.nodes
@@ -117,6 +118,11 @@ class EmbeddedStore(GraphStore):
         return [e for e in hits if wanted is None or e.type in wanted][:limit]
 
     def stats(self) -> GraphStats:
+        if self._stats is None:
+            self._stats = self._count()
+        return self._stats
+
+    def _count(self) -> GraphStats:
         entity_types = Counter(e.type for _, e in self.graph.nodes(data="entity"))
         relation_types = Counter(r.type for *_, r in self.graph.edges(keys=True, data="relation"))
         return GraphStats(
@@ -153,7 +159,7 @@ class EmbeddedStore(GraphStore):
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         self._apply(plan, progress)
-        self._index = self._redirects = None
+        self._index = self._redirects = self._stats = None
         try:
             self._persist()
         except OSError as exc:
