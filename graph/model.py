@@ -119,10 +119,15 @@ def normalise_entity(entity: Entity) -> Entity:
     )
 
 
+def _evidence_key(evidence: Evidence) -> tuple[str, str, str]:
+    """Sort key that tolerates missing fields (url-only next to article-only evidence)."""
+    return (evidence.article or "", evidence.url or "", evidence.quote or "")
+
+
 def normalise_relation(relation: Relation) -> Relation:
     return replace(
         relation,
-        evidence=tuple(sorted(set(relation.evidence))),
+        evidence=tuple(sorted(set(relation.evidence), key=_evidence_key)),
         properties=dict(sorted(relation.properties.items())),
     )
 
