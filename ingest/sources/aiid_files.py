@@ -1,0 +1,184 @@
+"""Read an AI Incident Database snapshot folder into plain rows, each with where it came from.
+
+Files (all optional but `incidents.csv`): the weekly snapshot `incidents.csv`, the GraphQL export
+`aiid_graphql_export.json` (display names, report urls, titles, authors), the taxonomy files
+`classifications_*.csv`, `oecd_relationships_*.json` and `similar_entities.csv`. A CSV row's
+origin is its first line; a JSON record's origin is its 1-based index in its list.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ingest.records import Origin, Problem
+from ingest.sources.classifications import classification_properties
+
+INCIDENTS = "incidents.csv"
+GRAPHQL = "aiid_graphql_export.json"
+SIMILAR = "similar_entities.csv"
+ROLE_COLUMNS = {
+    "deployers": "Alleged deployer of AI system",
+    "developers": "Alleged developer of AI system",
+    "harmed": "Alleged harmed or nearly harmed parties",
+}
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    number: int
+    date: str
+    title: str
+    description: str
+    reports: tuple[int, ...]
+    roles: dict[str, tuple[str, ...]]  # "deployers" / "developers" / "harmed" -> raw slugs
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Report:
+    number: int
+    url: str
+    title: str
+    authors: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class SimilarPair:
+    first: str
+    second: str
+    similarity: float
+    origin: Origin
+
+
+@dataclass
+class Snapshot:
+    """Everything read from one snapshot folder, and the rows that could not be read."""
+
+    incidents: list[IncidentRow] = field(default_factory=list)
+    reports: dict[int, Report] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    similar: list[SimilarPair] = field(default_factory=list)
+    classifications: dict[int, dict[str, Any]] = field(default_factory=dict)
+    oecd: dict[int, list[str]] = field(default_factory=dict)
+    graphql_incidents: set[int] = field(default_factory=set)
+    graphql_reports: set[tuple[int, int]] = field(default_factory=set)  # (incident, report)
+    read: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    has_graphql: bool = False
+
+
+def read_snapshot(folder: Path) -> Snapshot:
+    """Read every file of the snapshot layout that is present."""
+    snap = Snapshot()
+    _read_incidents(folder / INCIDENTS, snap)
+    if (folder / GRAPHQL).exists():
+        snap.has_graphql = True
+        _read_graphql(folder / GRAPHQL, snap)
+    if (folder / SIMILAR).exists():
+        _read_similar(folder / SIMILAR, snap)
+    for path in sorted(folder.glob("classifications_*.csv")):
+        _read_classifications(path, snap)
+    for path in sorted(folder.glob("oecd_relationships*.json")):
+        _read_oecd(path, snap)
+    return snap
+
+
+def csv_rows(path: Path) -> Iterator[tuple[dict[str, str], Origin]]:
+    """Each row of a CSV file as a dict, with the line it starts on."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        start = reader.line_num + 1
+        for row in reader:
+            yield dict(zip(header, row, strict=False)), Origin(str(path), start)
+            start = reader.line_num + 1
+
+
+def _read_incidents(path: Path, snap: Snapshot) -> None:
+    count = 0
+    for row, origin in csv_rows(path):
+        count += 1
+        try:
+            snap.incidents.append(_incident(row, origin))
+        except (ValueError, TypeError, KeyError) as exc:
+            snap.problems.append(Problem(origin, f"incident row refused: {exc}"))
+    snap.read[INCIDENTS] = count
+
+
+def _incident(row: dict[str, str], origin: Origin) -> IncidentRow:
+    roles = {role: tuple(_json_list(row[column], column)) for role, column in ROLE_COLUMNS.items()}
+    reports = tuple(int(n) for n in _json_list(row["reports"], "reports"))
+    return IncidentRow(int(row["incident_id"]), row["date"].strip(), row["title"].strip(),
+                       row.get("description", "").strip(), reports, roles, origin)
+
+
+def _json_list(text: str, column: str) -> list[Any]:
+    value = json.loads(text) if text.strip() else []
+    if not isinstance(value, list):
+        raise ValueError(f"column {column!r} is not a JSON list")
+    return value
+
+
+def _read_graphql(path: Path, snap: Snapshot) -> None:
+    incidents = json.loads(path.read_text(encoding="utf-8"))["data"]["incidents"]
+    snap.read[GRAPHQL] = len(incidents)
+    for index, incident in enumerate(incidents, 1):
+        origin = Origin(str(path), index)
+        snap.graphql_incidents.add(int(incident["incident_id"]))
+        for key in ("AllegedDeployerOfAISystem", "AllegedHarmedOrNearlyHarmedParties"):
+            for entity in incident.get(key) or []:
+                if entity.get("entity_id") and (entity.get("name") or "").strip():
+                    snap.names.setdefault(entity["entity_id"], entity["name"].strip())
+        for report in incident.get("reports") or []:
+            number = int(report["report_number"])
+            snap.graphql_reports.add((int(incident["incident_id"]), number))
+            authors = tuple(a.strip() for a in report.get("authors") or [] if a and a.strip())
+            found = Report(number, (report.get("url") or "").strip(),
+                           " ".join((report.get("title") or "").split()), authors, origin)
+            snap.reports.setdefault(number, found)
+
+
+def _read_similar(path: Path, snap: Snapshot) -> None:
+    count = 0
+    for row, origin in csv_rows(path):
+        count += 1
+        first, second = row.get("Entity ID 1", "").strip(), row.get("Entity ID 2", "").strip()
+        for slug, name in ((first, row.get("Entity Name 1")), (second, row.get("Entity Name 2"))):
+            if slug and name and name.strip():
+                snap.names.setdefault(slug, name.strip())
+        if first and second:
+            snap.similar.append(SimilarPair(first, second, float(row["Similarity"]), origin))
+    snap.read[SIMILAR] = count
+
+
+def _read_classifications(path: Path, snap: Snapshot) -> None:
+    count = 0
+    for row, origin in csv_rows(path):
+        count += 1
+        try:
+            props = classification_properties(row)
+        except ValueError as exc:
+            snap.problems.append(Problem(origin, f"classification refused: {exc}"))
+            continue
+        if props:
+            snap.classifications.setdefault(int(row["Incident ID"]), {}).update(props)
+    snap.read[path.name] = count
+
+
+def _read_oecd(path: Path, snap: Snapshot) -> None:
+    links = json.loads(path.read_text(encoding="utf-8"))
+    snap.read[path.name] = len(links)
+    for index, link in enumerate(links, 1):
+        url = link.get("sameAs")
+        if link.get("source_namespace") != "OECD" or not isinstance(url, str):
+            snap.problems.append(Problem(Origin(str(path), index), "not an OECD sameAs link"))
+            continue
+        urls = snap.oecd.setdefault(int(link["incident_id"]), [])
+        if url not in urls:
+            urls.append(url)

@@ -1,0 +1,46 @@
+"""An AIID report as an Article, with its Publisher (by web domain) and its authors."""
+
+from __future__ import annotations
+
+from ingest.records import Origin
+from ingest.sources.common import RecordSink, slugify, web_host
+from ingest.sources.curated_index import CuratedIndex
+from ingest.sources.typing_rules import Overrides, author_type
+
+
+def report_id(number: int) -> str:
+    return f"aiid-report-{number}"
+
+
+def author_id(name: str) -> str:
+    """Authors get their own id space: a byline never silently joins an AIID party."""
+    return f"author-{slugify(name)}"
+
+
+def publisher_id(host: str, curated: CuratedIndex) -> str:
+    """The curated Publisher of the domain if there is one, else the domain as a slug."""
+    return curated.publisher_for(host) or slugify(host)
+
+
+def add_article(
+    sink: RecordSink, number: int, title: str, url: str, authors: tuple[str, ...],
+    curated: CuratedIndex, overrides: Overrides, origin: Origin,
+) -> str:
+    """The Article, its Publisher with PUBLISHED, its authors with AUTHORED; returns its id."""
+    article = sink.entity({"kind": "entity", "id": report_id(number), "type": "Article",
+                           "name": title, "properties": {"title": title, "url": url,
+                                                         "aiid_report": number}}, origin)
+    evidence = [{"article": article}]
+    host = web_host(url)
+    if host is not None:
+        publisher = sink.entity({"kind": "entity", "id": publisher_id(host, curated),
+                                 "type": "Publisher", "name": host,
+                                 "properties": {"domain": host}}, origin)
+        sink.relation("PUBLISHED", publisher, article, evidence, origin)
+    for name in authors:
+        if not slugify(name):
+            continue
+        person = sink.entity({"kind": "entity", "id": author_id(name),
+                              "type": author_type(name, overrides), "name": name}, origin)
+        sink.relation("AUTHORED", person, article, evidence, origin)
+    return article

@@ -1,0 +1,65 @@
+"""What the curated files already say, so imported records agree with them.
+
+Imported records reuse curated ids (a Publisher by its domain, an Article by its AIID report
+number) and never contradict a curated entity's type, name or properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.curated import SUFFIXES, parse_curated
+from ingest.sources.common import Fixed
+
+
+@dataclass
+class CuratedIndex:
+    """Curated entities by id, and the keys other sources use to find them."""
+
+    entities: dict[str, Fixed] = field(default_factory=dict)
+    publisher_domains: dict[str, str] = field(default_factory=dict)  # domain -> Publisher id
+    aiid_reports: dict[int, str] = field(default_factory=dict)  # report number -> Article id
+    article_urls: dict[str, str] = field(default_factory=dict)  # url -> Article id
+
+    def publisher_for(self, host: str) -> str | None:
+        """The curated Publisher of this host or of a parent domain ("edition.cnn.com")."""
+        parts = host.split(".")
+        for start in range(len(parts) - 1):
+            found = self.publisher_domains.get(".".join(parts[start:]))
+            if found is not None:
+                return found
+        return None
+
+
+def load_curated(folder: Path | None) -> CuratedIndex:
+    """Index every curated file below `folder` (an absent folder gives an empty index)."""
+    index = CuratedIndex()
+    if folder is None or not folder.is_dir():
+        return index
+    files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    for path in files:
+        for raw in parse_curated(path).records:
+            if raw.data.get("kind") == "entity" and isinstance(raw.data.get("id"), str):
+                _add(index, raw.data)
+    return index
+
+
+def _add(index: CuratedIndex, data: dict[str, object]) -> None:
+    entity_id = str(data["id"])
+    props = data.get("properties")
+    props = props if isinstance(props, dict) else {}
+    external = data.get("external_ids")
+    external = external if isinstance(external, dict) else {}
+    seen = index.entities.get(entity_id)
+    keys = frozenset(props) | (seen.property_keys if seen else frozenset())
+    ext = frozenset(external) | (seen.external_keys if seen else frozenset())
+    etype = seen.type if seen else str(data.get("type"))
+    name = seen.name if seen else str(data.get("name") or data.get("id"))
+    index.entities[entity_id] = Fixed(etype, name, keys, ext)
+    if etype == "Publisher" and isinstance(props.get("domain"), str):
+        index.publisher_domains.setdefault(props["domain"].lower(), entity_id)
+    if etype == "Article" and isinstance(props.get("aiid_report"), int):
+        index.aiid_reports.setdefault(props["aiid_report"], entity_id)
+    if etype == "Article" and isinstance(props.get("url"), str):
+        index.article_urls.setdefault(props["url"], entity_id)

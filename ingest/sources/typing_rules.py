@@ -1,0 +1,162 @@
+"""Which entity type an imported id gets: curated type, then reviewed overrides, then rules.
+
+Rules read the id's words: populations ("children", "facebook-users") are Groups, police,
+courts, ministries and regulators are Agencies, names ending in a company form are Companies,
+universities, schools and parties are Organizations. An id no rule decides becomes an
+Organization and is counted as undecided, so the overrides file can be reviewed and grown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import InvalidInput
+from ingest.sources.common import slugify
+
+UNDECIDED = "Organization"
+TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher")
+
+_POPULATIONS = frozenset("""
+users user customers residents people public citizens workers patients drivers employees voters
+victims communities passengers researchers applicants participants fans supporters women men
+owners individuals families family holders girls boys journalists parents investors children
+teachers viewers minorities goers takers celebrities renters businesses professionals
+influencers students consumers members minors teens teenagers kids adults elderly seniors
+creators artists musicians authors writers actors actresses scammers hackers fraudsters
+developers operators tenants homeowners borrowers shoppers subscribers readers listeners
+audiences populations groups pedestrians motorists cyclists candidates politicians officials
+officers recipients claimants defendants immigrants refugees migrants asylum-seekers
+travelers travellers tourists speakers communities youth victim's relatives friends neighbors
+neighbours colleagues clients beneficiaries job-seekers seekers contractors freelancers
+athletes players gamers streamers followers lawyers attorneys doctors nurses
+physicians clinicians farmers shareholders traders buyers sellers merchants vendors firefighters
+competitors criminals cybercriminals phishers figures publishers organizations companies
+investigators professors pupils voices providers critics veterans survivors staff presidents
+advertisers employers responders electorate retirees academics propagandists operatives
+""".split())
+# plural words that make any id a population, wherever they stand ("students-at-x-college")
+_STRONG_PLURALS = frozenset("""
+students users customers residents people citizens workers patients employees voters victims
+children parents teachers families members professors pupils officers staff providers
+""".split())
+_PERSON_NOUNS = frozenset("""
+employee student user customer resident patient driver victim client teacher parent child
+worker passenger pedestrian journalist researcher lawyer attorney judge officer doctor nurse man
+woman boy girl teenager teen mother father son daughter wife husband creator scammer hacker
+individual person applicant candidate professor
+""".split())
+_UNKNOWN = frozenset("unknown unnamed unidentified anonymous".split())
+_POPULATION_PHRASES = ("of-color", "with-disabilities", "general-public", "lgbtq")
+_AGENCY_WORDS = frozenset("""
+police pd sheriff sheriffs ministry government governments court courts tribunal commission
+authority agency parliament senate municipality council regulator regulators bureau
+army military navy department office
+""".split())
+_POLICE = frozenset("police pd sheriff sheriffs constabulary".split())
+_AGENCY_PREFIXES = ("department-of-", "ministry-of-", "city-of-", "state-of-", "government-of-",
+                    "us-department-", "u-s-department-")
+_COMPANY_ENDINGS = frozenset("inc inc. llc ltd ltd. corp corporation co plc gmbh ag sa pte".split())
+_COMPANY_WORDS = frozenset("technologies labs robotics motors airlines".split())
+_ORG_WORDS = frozenset("""
+university college school schools institute foundation association party campaign
+hospital church club academy society charity coalition alliance nonprofit ngo
+""".split())
+
+
+@dataclass
+class Overrides:
+    """Reviewed type decisions by id, and author names that are organisations, not people."""
+
+    types: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    organisation_authors: frozenset[str] = frozenset()
+    operators: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TypeDecision:
+    type: str
+    rule: str  # "curated", "override", a rule name, or "undecided"
+
+
+def load_overrides(path: Path | None) -> Overrides:
+    """Read `types.yaml`: `types: {Type: [ids]}`, `labels`, `organisation_authors`, `operators`."""
+    if path is None or not path.exists():
+        return Overrides()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    found = Overrides()
+    for etype, ids in (data.get("types") or {}).items():
+        if etype not in TYPES:
+            raise InvalidInput(f"{path}: unknown type {etype!r} (use one of {', '.join(TYPES)})")
+        for entity_id in ids or []:
+            if found.types.setdefault(entity_id, etype) != etype:
+                raise InvalidInput(f"{path}: {entity_id!r} is listed as two types")
+    found.labels = {k: list(v) for k, v in (data.get("labels") or {}).items()}
+    found.organisation_authors = frozenset(data.get("organisation_authors") or [])
+    found.operators = list(data.get("operators") or [])
+    return found
+
+
+def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides) -> TypeDecision:
+    """The type of an imported entity id, and which rule decided it."""
+    if entity_id in curated:
+        return TypeDecision(curated[entity_id], "curated")
+    if entity_id in overrides.types:
+        return TypeDecision(overrides.types[entity_id], "override")
+    words = slugify(entity_id).split("-")
+    for rule, etype in _RULES:
+        if rule(entity_id, words):
+            return TypeDecision(etype, rule.__name__.strip("_"))
+    return TypeDecision(UNDECIDED, "undecided")
+
+
+def _population(entity_id: str, words: list[str]) -> bool:
+    first_plural = words[0] in _POPULATIONS and words[0].endswith("s")
+    return (words[-1] in _POPULATIONS or first_plural or bool(_STRONG_PLURALS.intersection(words))
+            or any(p in entity_id for p in _POPULATION_PHRASES))
+
+
+def _person_role(entity_id: str, words: list[str]) -> bool:
+    """"employee-of-...", "unnamed-male-student": one person, named by role."""
+    return (words[0] in _PERSON_NOUNS and len(words) > 2 and words[1] == "of") or (
+        words[0] in _UNKNOWN and bool(_PERSON_NOUNS.intersection(words)))
+
+
+def _police(entity_id: str, words: list[str]) -> bool:
+    return bool(_POLICE.intersection(words))
+
+
+def _agency(entity_id: str, words: list[str]) -> bool:
+    return bool(_AGENCY_WORDS.intersection(words)) or entity_id.startswith(_AGENCY_PREFIXES)
+
+
+def _company_form(entity_id: str, words: list[str]) -> bool:
+    return entity_id.split("-")[-1] in _COMPANY_ENDINGS or (
+        len(words) > 1 and words[-1] in _COMPANY_WORDS)
+
+
+def _organisation_word(entity_id: str, words: list[str]) -> bool:
+    return bool(_ORG_WORDS.intersection(words))
+
+
+_RULES = ((_population, "Group"), (_person_role, "Person"), (_police, "Agency"),
+          (_organisation_word, "Organization"), (_agency, "Agency"), (_company_form, "Company"))
+
+_AUTHOR_ORG_WORDS = frozenset("""
+news press staff team editorial editors desk agency department office ministry university
+institute times post journal magazine network media inc llc ltd foundation council commission
+government police bureau wire tv radio reporters contributors newsroom service services
+""".split())
+
+
+def author_type(name: str, overrides: Overrides) -> str:
+    """Person, unless the byline is an organisation ("Reuters", "BBC News", "Editorial Board")."""
+    if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
+        return "Organization"
+    words = set(slugify(name).split("-"))
+    return "Organization" if words & _AUTHOR_ORG_WORDS else "Person"
