@@ -12,6 +12,13 @@ from typing import Any
 
 import click
 
+from api.cli_sources import (
+    bundled_inputs,
+    decided,
+    extract_command,
+    ingest_source,
+    resolve_command,
+)
 from api.stores import open_store
 from graph.errors import AikgError
 from graph.schema import load_schema
@@ -20,6 +27,7 @@ from graph.settings import Settings
 from graph.store.base import GraphStore
 from ingest.ndjson import dump_records
 from ingest.runner import IngestReport, ProgressBar, ingest_paths, silent
+from ingest.sources.pipeline import SOURCES
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -53,15 +61,26 @@ def _progress(label: str, total: int) -> Iterator[ProgressBar]:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+@click.option("--source", type=click.Choice(SOURCES),
+              help="Read PATH as a third-party source (aiid: snapshot folder; "
+                   "ai-incident-law: data.json) instead of YAML/NDJSON.")
 @click.pass_obj
-def ingest(obj: _Obj, paths: tuple[Path, ...], quiet: bool) -> None:
+def ingest(obj: _Obj, paths: tuple[Path, ...], quiet: bool, source: str | None) -> None:
     """Load curated YAML and NDJSON files or folders (default: the bundled dataset).
 
     All inputs load as one batch: if any record is refused, nothing is written and the exit
-    status is 1, with every problem listed as FILE:LINE: reason.
+    status is 1, with every problem listed as FILE:LINE: reason. The bundled dataset is
+    data/curated plus data/extract (the AIID and litigation-index extract).
     """
-    targets = list(paths) or [obj.settings.bundled_data]
-    report = ingest_paths(obj.store(), targets, progress=silent if quiet else _progress)
+    progress = silent if quiet else _progress
+    if source is not None:
+        if len(paths) != 1:
+            raise click.UsageError("--source reads exactly one PATH")
+        where = decided(obj.settings, None, None)
+        report = ingest_source(obj.store(), source, paths[0], where, progress)
+    else:
+        targets = list(paths) or bundled_inputs(obj.settings)
+        report = ingest_paths(obj.store(), targets, progress=progress)
     _print_report(report)
     if not report.ok:
         raise SystemExit(EXIT_REFUSED)
@@ -176,6 +195,10 @@ def schema(markdown: bool, update_readme: Path | None) -> None:
     for rtype in declared.relation_types.values():
         ends = f"{'|'.join(rtype.sources)} -> {'|'.join(rtype.targets)}"
         click.echo(f"{rtype.name:<22}{ends}")
+
+
+cli.add_command(extract_command)
+cli.add_command(resolve_command)
 
 
 def main() -> None:

@@ -144,6 +144,14 @@ def _read_graphql(path: Path, snap: Snapshot) -> None:
             snap.reports.setdefault(number, found)
 
 
+def similar_pairs(folder: Path) -> list[SimilarPair]:
+    """AIID's own near-duplicate pairs (`similar_entities.csv`): candidates, never decisions."""
+    snap = Snapshot()
+    if (folder / SIMILAR).exists():
+        _read_similar(folder / SIMILAR, snap)
+    return snap.similar
+
+
 def _read_similar(path: Path, snap: Snapshot) -> None:
     count = 0
     for row, origin in csv_rows(path):

@@ -52,12 +52,12 @@ def is_valid_id(value: str) -> bool:
 
 @dataclass(frozen=True)
 class Fixed:
-    """An entity another source owns (curated): its type and name lead, its properties stay."""
+    """An entity another source owns (curated): its type, name and property values lead."""
 
     type: str
     name: str
-    property_keys: frozenset[str] = frozenset()
-    external_keys: frozenset[str] = frozenset()
+    properties: Mapping[str, Any] = field(default_factory=dict)
+    external_ids: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,9 +181,9 @@ def _combine(statements: list[_Statement], fixed: Fixed | None) -> tuple[dict[st
             props.setdefault(key, value)
         for key, value in statement.record.get("external_ids", {}).items():
             external.setdefault(key, value)
-    if fixed is not None:
-        props = {k: v for k, v in props.items() if k not in fixed.property_keys}
-        external = {k: v for k, v in external.items() if k not in fixed.external_keys}
+    if fixed is not None:  # the curated values win, so loading both never flip-flops
+        props.update(fixed.properties)
+        external.update(fixed.external_ids)
     record.update(properties=dict(sorted(props.items())),
                   external_ids=dict(sorted(external.items())))
     if aliases:

@@ -6,6 +6,7 @@ number) and never contradict a curated entity's type, name or properties.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,18 +49,23 @@ def load_curated(folder: Path | None) -> CuratedIndex:
 def _add(index: CuratedIndex, data: dict[str, object]) -> None:
     entity_id = str(data["id"])
     props = data.get("properties")
-    props = props if isinstance(props, dict) else {}
+    props = {k: _json_value(v) for k, v in props.items()} if isinstance(props, dict) else {}
     external = data.get("external_ids")
     external = external if isinstance(external, dict) else {}
     seen = index.entities.get(entity_id)
-    keys = frozenset(props) | (seen.property_keys if seen else frozenset())
-    ext = frozenset(external) | (seen.external_keys if seen else frozenset())
     etype = seen.type if seen else str(data.get("type"))
     name = seen.name if seen else str(data.get("name") or data.get("id"))
-    index.entities[entity_id] = Fixed(etype, name, keys, ext)
+    merged_props = {**(seen.properties if seen else {}), **props}  # later files win, as in a load
+    merged_ext = {**(seen.external_ids if seen else {}), **external}
+    index.entities[entity_id] = Fixed(etype, name, merged_props, merged_ext)
     if etype == "Publisher" and isinstance(props.get("domain"), str):
         index.publisher_domains.setdefault(props["domain"].lower(), entity_id)
     if etype == "Article" and isinstance(props.get("aiid_report"), int):
         index.aiid_reports.setdefault(props["aiid_report"], entity_id)
     if etype == "Article" and isinstance(props.get("url"), str):
         index.article_urls.setdefault(props["url"], entity_id)
+
+
+def _json_value(value: object) -> object:
+    """YAML reads 2024-09-03 as a date; records carry it as the ISO text it was written as."""
+    return value.isoformat() if isinstance(value, dt.date) else value
