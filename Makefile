@@ -1,6 +1,7 @@
 # aikg: two commands do all set-up on a fresh machine.
 #   make run   - create .venv, install, ingest the bundled data, serve GraphQL on 127.0.0.1:8000
 #   make test  - install what the tests need (Python dev deps, the Cypher lint tool) and run them
+#   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,9 @@ LINT_DIR := tools/cypher_lint
 docs: install
 	$(AIKG) schema --update-readme README.md
 
-.PHONY: docs run install install-dev lint-deps test test-neo4j check lint types bench clean help
+SHARED_DATA ?= ../shared/data
+
+.PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -35,6 +38,10 @@ $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package-lock.json
 	@touch $@
 
 lint-deps: $(LINT_DIR)/node_modules/.installed
+
+extract: install
+	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
+	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
 
 run: install
 	$(AIKG) ingest
