@@ -7,14 +7,17 @@ from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
+from queries.neo4j_store import Neo4jStore
 
-STORES = ("embedded",)
+STORES = ("embedded", "neo4j")
 
 
 def open_store(settings: Settings) -> GraphStore:
     """The configured store, ready to read and write."""
     if settings.store == "embedded":
         return EmbeddedStore(load_schema(), settings.data_dir)
+    if settings.store == "neo4j":
+        return Neo4jStore.connect(load_schema(), settings)
     raise InvalidInput(
         f"AIKG_STORE={settings.store!r} is not a store aikg knows ({', '.join(STORES)})"
     )

@@ -1,0 +1,251 @@
+"""The Neo4j store: the GraphStore interface over the official driver and the named queries.
+
+Reads are the static statements of `queries/*.cypher`; writes are generated per type from the
+schema (`queries/statements.py`) and sent in batches (`queries/batches.py`). Results equal the
+embedded store's for the same input: the base class merges in Python, this class only stores.
+Any Bolt server runs it; full-text search is used only on real Neo4j (checked once at open).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import READ_ACCESS, Driver, GraphDatabase, Record, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+from graph.errors import StoreUnavailable
+from graph.model import Entity, Relation
+from graph.schema import Schema
+from graph.settings import Settings
+from graph.store.base import Direction, GraphStats, GraphStore, Progress, UpsertPlan
+from graph.store.search_index import NameIndex, tokens
+from queries.batches import plan_batches, write_batches
+from queries.encoding import check_reserved, entity_from_node, relation_ends, relation_from_record
+from queries.registry import Statement, load_queries
+from queries.statements import FULLTEXT_INDEX, schema_statements, write_statements
+
+READ_CHUNK = 5000  # ids per read statement
+SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
+INDEX_WAIT_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class SchemaSetup:
+    """What `init_schema` ran, and what it left out because the server cannot run it."""
+
+    ran: list[str]
+    not_run: list[tuple[str, str]]  # (statement, why)
+
+
+def is_neo4j(agent: str) -> bool:
+    """True for Neo4j itself; other Bolt servers announce themselves as `Neo4j/x compatible`."""
+    return agent.startswith("Neo4j/") and "compatible" not in agent.lower()
+
+
+class Neo4jStore(GraphStore):
+    """Entities are `:Entity:<Type>` nodes keyed on `id`; relations typed relationships."""
+
+    def __init__(self, schema: Schema, driver: Driver, database: str, batch_size: int) -> None:
+        super().__init__(schema)
+        check_reserved(schema)
+        self.driver, self.database, self.batch_size = driver, database, batch_size
+        self.queries = load_queries()
+        self.writes = write_statements(schema)
+        try:
+            self.agent = driver.get_server_info().agent
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(f"cannot open Neo4j at {database!r}: {exc}") from exc
+        self.neo4j_native = is_neo4j(self.agent)
+        self.fulltext = self._fulltext_online()  # also proves the database exists
+        self._schema_ready = False
+
+    @classmethod
+    def connect(cls, schema: Schema, settings: Settings) -> Neo4jStore:
+        """Open a driver from NEO4J_* settings, with a clear error when the server is not there."""
+        if not settings.neo4j_password:
+            raise StoreUnavailable(
+                "NEO4J_PASSWORD is not set; the Neo4j store needs NEO4J_URI, NEO4J_USER, "
+                "NEO4J_PASSWORD and NEO4J_DATABASE (see .env.example)"
+            )
+        uri = settings.neo4j_uri
+        driver = GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password))
+        try:
+            driver.verify_connectivity()
+            return cls(schema, driver, settings.neo4j_database, settings.batch_size)
+        except AuthError as exc:
+            driver.close()
+            raise StoreUnavailable(
+                f"Neo4j at {uri} refused user {settings.neo4j_user!r}: check NEO4J_PASSWORD"
+            ) from exc
+        except (DriverError, Neo4jError, OSError) as exc:
+            driver.close()
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {uri}: {exc}. Start it (`docker compose up -d neo4j`) "
+                "or point NEO4J_URI at a running server."
+            ) from exc
+        except BaseException:
+            driver.close()
+            raise
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def _read(self, name: str, **params: Any) -> list[Record]:
+        statement = self.queries[name]
+        try:
+            records, _, _ = self.driver.execute_query(
+                statement.query,
+                statement.bind(params),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j query {name} failed: {exc}") from exc
+        return records
+
+    def _stream(self, name: str) -> Iterator[Record]:
+        """A long result read lazily, in the driver's fetch batches."""
+        statement = self.queries[name]
+        try:
+            with self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS
+            ) as session:
+                yield from session.run(statement.query, statement.bind({}))
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j query {name} failed: {exc}") from exc
+
+    def _chunked(self, name: str, ids: Sequence[str], **params: Any) -> Iterator[Record]:
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), READ_CHUNK):
+            yield from self._read(name, ids=unique[start : start + READ_CHUNK], **params)
+
+    def _entity(self, record: Record) -> Entity:
+        return entity_from_node(self.schema, record["labels"], record["props"])
+
+    def _relation(self, record: Record) -> Relation:
+        return relation_from_record(
+            self.schema, record["type"], record["source"], record["target"], record["props"]
+        )
+
+    def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
+        found = {e.id: e for e in map(self._entity, self._chunked("entities_by_id", ids))}
+        return {i: found[i] for i in ids if i in found}
+
+    def resolve(self, ids: Sequence[str]) -> dict[str, str]:
+        existing = {r["id"] for r in self._chunked("existing_ids", ids)}
+        found = {i: i for i in ids if i in existing}
+        missing = [i for i in ids if i not in existing]
+        if missing:
+            redirects: dict[str, str] = {}
+            for record in self._read("resolve_merged", ids=list(dict.fromkeys(missing))):
+                for old in record["merged"]:
+                    redirects.setdefault(old, record["id"])
+            found.update({i: redirects[i] for i in missing if i in redirects})
+        return found
+
+    def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
+        rows, unnamed = [], []
+        for rel_id in dict.fromkeys(ids):
+            ends = relation_ends(rel_id)
+            if ends is None:
+                unnamed.append(rel_id)
+            else:
+                rows.append({"id": rel_id, "source": ends[0], "target": ends[1]})
+        records = []
+        for start in range(0, len(rows), READ_CHUNK):
+            records += self._read("relations_by_id", rows=rows[start : start + READ_CHUNK])
+        if unnamed:
+            records += self._read("relations_by_id_scan", ids=unnamed)
+        found = {r.id: r for r in map(self._relation, records)}
+        return {i: found[i] for i in ids if i in found}
+
+    def relations_of(
+        self,
+        ids: Sequence[str],
+        direction: Direction | None = None,
+        types: Sequence[str] | None = None,
+    ) -> dict[str, list[Relation]]:
+        found: dict[str, dict[str, Relation]] = {i: {} for i in ids}
+        names = [n for d, n in ((Direction.OUT, "relations_out"), (Direction.IN, "relations_in"))
+                 if direction in (None, d)]
+        for name in names:
+            for record in self._chunked(name, ids, types=list(types or ())):
+                relation = self._relation(record)
+                found[record["entity"]][relation.id] = relation
+        return {i: sorted(rels.values(), key=lambda r: r.id) for i, rels in found.items()}
+
+    def search(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[Entity]:
+        words = tokens(text)
+        if not words:
+            return []
+        wanted, cap = list(types or ()), max(limit, SEARCH_CANDIDATES)
+        if self.fulltext:
+            query = " AND ".join(f"{word}*" for word in words)
+            records = self._read("search_fulltext", query=query, types=wanted, limit=cap)
+        else:
+            records = self._read("search_scan", tokens=words, types=wanted, limit=cap)
+        hits = {e.id: e for e in map(self._entity, records)}
+        return [hits[i] for i in NameIndex.build(hits.values()).search(text)][:limit]
+
+    def stats(self) -> GraphStats:
+        entity_types = {
+            r["type"]: r["count"]
+            for r in self._read("count_entities", types=list(self.schema.entity_types))
+        }
+        relation_types = {r["type"]: r["count"] for r in self._read("count_relations")}
+        return GraphStats(
+            entities=sum(entity_types.values()),
+            relations=sum(relation_types.values()),
+            entity_types=dict(sorted(entity_types.items())),
+            relation_types=dict(sorted(relation_types.items())),
+        )
+
+    def iter_entities(self) -> Iterator[Entity]:
+        return map(self._entity, self._stream("all_entities"))
+
+    def iter_relations(self) -> Iterator[Relation]:
+        return map(self._relation, self._stream("all_relations"))
+
+    # -- schema and writes ---------------------------------------------------------------------
+
+    def _fulltext_online(self) -> bool:
+        indexes = self._read("show_indexes")
+        return self.neo4j_native and any(
+            r["name"] == FULLTEXT_INDEX and r["state"] == "ONLINE" for r in indexes
+        )
+
+    def _run_ddl(self, statement: Statement, params: Mapping[str, Any]) -> None:
+        try:
+            self.driver.execute_query(
+                statement.query, statement.bind(params), database_=self.database
+            )
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(
+                f"Neo4j schema statement {statement.name} failed: {exc}"
+            ) from exc
+
+    def init_schema(self) -> SchemaSetup:
+        """Create the constraint and indexes the schema implies; safe to run any number of times."""
+        setup = SchemaSetup([], [])
+        for statement in [*schema_statements(self.schema), self.queries["await_indexes"]]:
+            if statement.neo4j_only and not self.neo4j_native:
+                setup.not_run.append((statement.name, statement.neo4j_only))
+                continue
+            params = {"seconds": INDEX_WAIT_SECONDS} if statement.parameters else {}
+            self._run_ddl(statement, params)
+            setup.ran.append(statement.name)
+        self.fulltext = self._fulltext_online()
+        self._schema_ready = True
+        return setup
+
+    def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
+        if not self._schema_ready:
+            self.init_schema()
+        batches = plan_batches(plan, self.writes, self.batch_size)
+        write_batches(self.driver, self.database, batches, progress)
+
+    def close(self) -> None:
+        self.driver.close()

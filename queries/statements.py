@@ -1,0 +1,124 @@
+"""Cypher generated from the schema: constraint and index DDL, and one write per type.
+
+Labels and relationship types come only from the schema and are written into the statement
+text (Cypher cannot take them as parameters in MERGE); values always travel as `$rows`/`$ids`.
+Each entity type gets one MERGE per combination of its extra labels, so every label is static
+and a node is created with all its labels at once (ArcadeDB refuses to relabel a node in the
+transaction that created it when a uniqueness constraint covers it).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from graph.schema import BASE_LABEL, Schema
+from queries.registry import Statement
+
+CONSTRAINT_NAME = "entity_id"
+FULLTEXT_INDEX = "entity_search"
+FULLTEXT_ONLY = "full-text indexes are a Neo4j feature (ArcadeDB's Bolt server has none)"
+
+
+def index_name(rel_type: str) -> str:
+    return f"rel_{rel_type.lower()}_id"
+
+
+def schema_statements(schema: Schema) -> list[Statement]:
+    """The idempotent DDL `aikg db init` runs: key constraint, id indexes, full-text index."""
+    found = [
+        Statement(
+            "create_constraint_entity_id",
+            f"CREATE CONSTRAINT {CONSTRAINT_NAME} IF NOT EXISTS\n"
+            f"FOR (n:{BASE_LABEL}) REQUIRE n.id IS UNIQUE",
+            purpose="every entity is one node, found by id",
+        )
+    ]
+    for rel_type in schema.relation_types:
+        found.append(
+            Statement(
+                f"create_index_{rel_type}_id",
+                f"CREATE INDEX {index_name(rel_type)} IF NOT EXISTS\n"
+                f"FOR ()-[r:{rel_type}]-() ON (r.id)",
+                purpose=f"{rel_type} relationships by relation id",
+            )
+        )
+    found.append(
+        Statement(
+            "create_fulltext_entity_search",
+            f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS\n"
+            f"FOR (n:{BASE_LABEL}) ON EACH [n.search_text]\n"
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+            neo4j_only=FULLTEXT_ONLY,
+            purpose="search by name and aliases (words already folded by aikg)",
+        )
+    )
+    return found
+
+
+@dataclass(frozen=True)
+class WriteStatements:
+    """The write statements of a schema, looked up by what is being written."""
+
+    entities: dict[tuple[str, tuple[str, ...]], Statement]  # (type, extra labels) -> MERGE
+    labels: dict[str, Statement]  # extra label -> add it to existing nodes
+    relations: dict[str, Statement]  # relation type -> MERGE
+
+    def all(self) -> list[Statement]:
+        return [*self.entities.values(), *self.labels.values(), *self.relations.values()]
+
+
+def write_statements(schema: Schema) -> WriteStatements:
+    entities = {}
+    for etype in schema.entity_types.values():
+        extras = sorted(etype.extra_labels)
+        for size in range(len(extras) + 1):
+            for combo in itertools.combinations(extras, size):
+                entities[etype.name, combo] = _entity_upsert(etype.name, combo)
+    labels = {label: _add_label(label) for label in schema.extra_labels}
+    relations = {name: _relation_upsert(name) for name in schema.relation_types}
+    return WriteStatements(entities, labels, relations)
+
+
+def _entity_upsert(type_name: str, extra: tuple[str, ...]) -> Statement:
+    labels = ":".join((BASE_LABEL, type_name, *extra))
+    return Statement(
+        "_".join(("upsert_entities", type_name, *extra)),
+        "UNWIND $rows AS row\n"
+        f"MERGE (n:{labels} {{id: row.id}})\n"
+        "SET n = row.props\n"
+        "RETURN count(n) AS written",
+        ("rows",),
+        purpose=f"write {type_name} nodes (labels {labels}) with their whole property map",
+    )
+
+
+def _add_label(label: str) -> Statement:
+    return Statement(
+        f"add_label_{label}",
+        "UNWIND $ids AS id\n"
+        f"MATCH (n:{BASE_LABEL} {{id: id}})\n"
+        f"WHERE NOT n:{label}\n"
+        f"SET n:{label}",
+        ("ids",),
+        purpose=f"give existing nodes the label {label} before they are merged with it",
+    )
+
+
+def _relation_upsert(rel_type: str) -> Statement:
+    return Statement(
+        f"upsert_relations_{rel_type}",
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{BASE_LABEL} {{id: row.source}})\n"
+        f"MATCH (b:{BASE_LABEL} {{id: row.target}})\n"
+        f"MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b)\n"
+        "SET r = row.props\n"
+        "RETURN count(r) AS written",
+        ("rows",),
+        purpose=f"write {rel_type} relationships with their evidence",
+    )
+
+
+def generated_statements(schema: Schema) -> list[Statement]:
+    """Every statement generated from the schema (for the lint gate)."""
+    return [*schema_statements(schema), *write_statements(schema).all()]
