@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from api.cli_export import draw_command, run_export, selection_of, selection_options
 from api.cli_sources import (
     bundled_inputs,
     decided,
@@ -21,11 +22,11 @@ from api.cli_sources import (
 )
 from api.stores import open_store
 from graph.errors import AikgError
+from graph.export.formats import FORMATS
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables, replace_tables
 from graph.settings import Settings
 from graph.store.base import GraphStore
-from ingest.ndjson import dump_records
 from ingest.runner import IngestReport, ProgressBar, ingest_paths, silent
 from ingest.sources.pipeline import SOURCES
 
@@ -152,29 +153,25 @@ def stats(obj: _Obj, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ndjson"]), default="ndjson", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="ndjson",
+              show_default=True, help="node-link, graphml, gexf, edgelist (CSV) or ndjson.")
 @click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
+@click.option("--nodes", metavar="FILE",
+              help="edgelist: the nodes table (default: beside -o, as NAME.nodes.csv).")
+@click.option("--around", metavar="ID", help="Keep only this entity's neighbourhood.")
+@click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
+              help="With --around: how many relations away to go.")
+@selection_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def export(obj: _Obj, fmt: str, output: str) -> None:
-    """Write the whole graph out; NDJSON re-ingests to the same graph."""
-    store = obj.store()
-    records: Iterator[dict[str, Any]] = _all_records(store)
-    if output == "-":
-        count = dump_records(records, sys.stdout)
-    else:
-        target = Path(output)
-        tmp = target.with_name(f".{target.name}.tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            count = dump_records(records, handle)
-        tmp.replace(target)
-    click.echo(f"exported {count} records as {fmt}", err=True)
+def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str | None, hops: int,
+           quiet: bool, **filters: Any) -> None:
+    """Write the graph, or the part the filters select, streamed to a file or stdout.
 
-
-def _all_records(store: GraphStore) -> Iterator[dict[str, Any]]:
-    for entity in store.iter_entities():
-        yield entity.to_record()
-    for relation in store.iter_relations():
-        yield relation.to_record()
+    Every format carries every attribute (see the README's "Exports for data scientists");
+    ndjson re-ingests to the same graph.
+    """
+    run_export(obj.store(), fmt, output, nodes, quiet, selection_of(around, hops, filters))
 
 
 @cli.command()
@@ -198,6 +195,7 @@ def schema(markdown: bool, update_readme: Path | None) -> None:
 
 
 cli.add_command(extract_command)
+cli.add_command(draw_command)
 cli.add_command(resolve_command)
 
 

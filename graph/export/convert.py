@@ -25,7 +25,11 @@ def to_networkx(store: GraphStore, selection: Selection | None = None) -> Any:
     Every node carries NODE_KEYS and every edge EDGE_KEYS (str or int values only), so
     networkx's own writers, pandas and torch_geometric take it as is.
     """
-    export = GraphExport(store, selection)
+    return graph_of(GraphExport(store, selection))
+
+
+def graph_of(export: GraphExport) -> Any:
+    """The MultiDiGraph of an export already resolved against its store."""
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(export.nodes())
     graph.add_edges_from(export.edges())

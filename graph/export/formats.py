@@ -60,6 +60,9 @@ def _csv_rows(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> Iterator[
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
+    yield buffer.getvalue()  # the header before any row is read: the download starts at once
+    buffer.seek(0)
+    buffer.truncate()
     for row in rows:
         writer.writerow(row)
         if buffer.tell() > CHUNK_CHARS:

@@ -82,6 +82,7 @@ class GraphExport:
         self.store = store
         self.selection = (selection or Selection()).checked(store.schema)
         self.start = self._resolve_start()
+        self.entities_written = self.relations_written = 0
 
     def _resolve_start(self) -> str | None:
         around = self.selection.around
@@ -125,6 +126,18 @@ class GraphExport:
         return seen
 
     def entities(self) -> Iterator[Entity]:
+        """The kept entities, in id order, counted in `entities_written` as they go by."""
+        for entity in self._entities():
+            self.entities_written += 1
+            yield entity
+
+    def relations(self) -> Iterator[Relation]:
+        """The kept relations, in id order, counted in `relations_written` as they go by."""
+        for relation in self._relations():
+            self.relations_written += 1
+            yield relation
+
+    def _entities(self) -> Iterator[Entity]:
         ids = self.node_ids
         if self.start is None or ids is None:
             yield from (e for e in self.store.iter_entities() if ids is None or e.id in ids)
@@ -133,7 +146,7 @@ class GraphExport:
             found = self.store.get_entities(batch)
             yield from (found[i] for i in batch if i in found)
 
-    def relations(self) -> Iterator[Relation]:
+    def _relations(self) -> Iterator[Relation]:
         ids, keeps = self.node_ids, self.selection.keeps_relation
         if self.start is None or ids is None:
             for r in self.store.iter_relations():
