@@ -6,20 +6,16 @@ import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Self, TypeVar
 
 from graph.model import Entity, MergeConflict, Relation, merge_entities, merge_relations
 from graph.schema import Schema
+from graph.store.direction import Direction
+from graph.store.reads import GraphReads
+
+__all__ = ["Conflict", "Direction", "GraphStats", "GraphStore", "UpsertPlan", "UpsertSummary"]
 
 Progress = Callable[[int], None]
-
-
-class Direction(StrEnum):
-    """Which way a relation points, seen from the entity asked about."""
-
-    OUT = "OUT"
-    IN = "IN"
 
 
 @dataclass(frozen=True)
@@ -63,8 +59,13 @@ class UpsertPlan:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-class GraphStore(ABC):
-    """Reads by many ids at once, search, counts, and idempotent atomic batch upserts."""
+class GraphStore(GraphReads, ABC):
+    """Reads by many ids at once, search, counts, and idempotent atomic batch upserts.
+
+    The abstract methods are the primitives every store implements; `GraphReads` adds the
+    researchers' queries (filters, paths, neighbourhoods...) built on them, which a store
+    may override with a faster equivalent.
+    """
 
     def __init__(self, schema: Schema) -> None:
         self.schema = schema

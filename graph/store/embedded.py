@@ -17,6 +17,7 @@ from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.schema import Schema
 from graph.store.base import Direction, GraphStats, GraphStore, Progress, UpsertPlan
+from graph.store.embedded_reads import EmbeddedReads
 from graph.store.search_index import NameIndex
 
 FORMAT = "aikg-embedded/1"
@@ -24,7 +25,7 @@ GRAPH_FILE = "graph.pickle"
 LOCK_FILE = "graph.lock"
 
 
-class EmbeddedStore(GraphStore):
+class EmbeddedStore(EmbeddedReads, GraphStore):
     """Nodes carry their Entity under "entity", edges (keyed by relation id) their Relation."""
 
     def __init__(self, schema: Schema, data_dir: Path) -> None:
@@ -110,11 +111,9 @@ class EmbeddedStore(GraphStore):
     def search(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
     ) -> list[Entity]:
-        if self._index is None:
-            self._index = NameIndex.build(self.iter_entities())
         wanted = set(types) if types else None
         nodes = self.graph.nodes
-        hits = (nodes[i]["entity"] for i in self._index.search(text))
+        hits = (nodes[i]["entity"] for i in self.name_index().search(text))
         return [e for e in hits if wanted is None or e.type in wanted][:limit]
 
     def stats(self) -> GraphStats:
