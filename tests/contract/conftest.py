@@ -144,15 +144,20 @@ def empty_store(backend: Backend) -> GraphStore:
     return backend.open()
 
 
-@pytest.fixture
-def loaded_store(backend: Backend) -> GraphStore:
-    """A store holding the curated data and the contract fixture; the test must not write."""
+def load(backend: Backend) -> GraphStore:
+    """A store of `backend` holding the curated data and the contract fixture (loaded once)."""
     if not backend.loaded:
         backend.clear()
         report = ingest_paths(backend.open(), INPUTS)
         assert report.ok, [str(p) for p in report.problems]
         backend.loaded = True
     return backend.open()
+
+
+@pytest.fixture
+def loaded_store(backend: Backend) -> GraphStore:
+    """A store holding the curated data and the contract fixture; the test must not write."""
+    return load(backend)
 
 
 @pytest.fixture(scope="session")
