@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ingest.curated import SUFFIXES, parse_curated
 from ingest.sources.common import Fixed
@@ -46,24 +47,26 @@ def load_curated(folder: Path | None) -> CuratedIndex:
     return index
 
 
-def _add(index: CuratedIndex, data: dict[str, object]) -> None:
+def _add(index: CuratedIndex, data: dict[str, Any]) -> None:
     entity_id = str(data["id"])
-    props = data.get("properties")
-    props = {k: _json_value(v) for k, v in props.items()} if isinstance(props, dict) else {}
-    external = data.get("external_ids")
-    external = external if isinstance(external, dict) else {}
+    raw_props = data.get("properties")
+    props: dict[str, Any] = (
+        {k: _json_value(v) for k, v in raw_props.items()} if isinstance(raw_props, dict) else {})
+    raw_external = data.get("external_ids")
+    external: dict[str, str] = raw_external if isinstance(raw_external, dict) else {}
     seen = index.entities.get(entity_id)
     etype = seen.type if seen else str(data.get("type"))
     name = seen.name if seen else str(data.get("name") or data.get("id"))
     merged_props = {**(seen.properties if seen else {}), **props}  # later files win, as in a load
     merged_ext = {**(seen.external_ids if seen else {}), **external}
     index.entities[entity_id] = Fixed(etype, name, merged_props, merged_ext)
-    if etype == "Publisher" and isinstance(props.get("domain"), str):
-        index.publisher_domains.setdefault(props["domain"].lower(), entity_id)
-    if etype == "Article" and isinstance(props.get("aiid_report"), int):
-        index.aiid_reports.setdefault(props["aiid_report"], entity_id)
-    if etype == "Article" and isinstance(props.get("url"), str):
-        index.article_urls.setdefault(props["url"], entity_id)
+    domain, report, url = props.get("domain"), props.get("aiid_report"), props.get("url")
+    if etype == "Publisher" and isinstance(domain, str):
+        index.publisher_domains.setdefault(domain.lower(), entity_id)
+    if etype == "Article" and isinstance(report, int):
+        index.aiid_reports.setdefault(report, entity_id)
+    if etype == "Article" and isinstance(url, str):
+        index.article_urls.setdefault(url, entity_id)
 
 
 def _json_value(value: object) -> object:

@@ -1,0 +1,62 @@
+"""Fixtures for the source importers: real extracts of ../shared/data and a bundled store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.schema import load_schema
+from graph.settings import PROJECT_ROOT, Settings
+from graph.store.embedded import EmbeddedStore
+from ingest.runner import ingest_paths
+from ingest.sources.aiid import Extract
+from ingest.sources.pipeline import Decided, extract
+from tests.conftest import CURATED, SHARED_DATA
+
+RESOLUTION = PROJECT_ROOT / "data" / "resolution"
+EXTRACT = PROJECT_ROOT / "data" / "extract"
+AIID = SHARED_DATA / "aiid"
+LITIGATION = SHARED_DATA / "ai-incident-law" / "data.json"
+DECIDED = Decided(CURATED, RESOLUTION)
+
+
+@pytest.fixture(scope="session")
+def aiid_extract() -> Extract:
+    if not AIID.is_dir():
+        pytest.skip(f"third-party data folder {AIID} is absent")
+    return extract("aiid", AIID, DECIDED)
+
+
+@pytest.fixture(scope="session")
+def litigation_extract() -> Extract:
+    if not LITIGATION.is_file():
+        pytest.skip(f"third-party data file {LITIGATION} is absent")
+    return extract("ai-incident-law", LITIGATION, DECIDED)
+
+
+@pytest.fixture(scope="session")
+def bundled_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    """The `make run` dataset: the curated files plus the committed extract, one batch."""
+    store = EmbeddedStore(load_schema(), tmp_path_factory.mktemp("bundled"))
+    report = ingest_paths(store, [CURATED, EXTRACT])
+    assert report.ok, [str(p) for p in report.problems[:20]]
+    return store
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("unused"))
+
+
+def entity_records(result: Extract) -> dict[str, dict[str, object]]:
+    return {r.data["id"]: r.data for r in result.records if r.data["kind"] == "entity"}
+
+
+def relation_records(result: Extract, rtype: str) -> list[dict[str, object]]:
+    return [r.data for r in result.records
+            if r.data["kind"] == "relation" and r.data["type"] == rtype]
+
+
+def written(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
