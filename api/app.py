@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -35,11 +36,12 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     async def context_getter(request: Request) -> Context:
         current: GraphStore = request.app.state.store
         current.refresh()
-        return Context(store=current, loaders=make_loaders(current), settings=settings)
+        deadline = time.monotonic() + settings.request_timeout
+        return Context(current, make_loaders(current), settings, deadline)
 
     app = FastAPI(title="aikg", summary="The AI accountability knowledge graph", lifespan=lifespan)
     router: GraphQLRouter[Context, None] = GraphQLRouter(
-        build_schema(),
+        build_schema(settings),
         context_getter=context_getter,
         graphql_ide="graphiql" if settings.graphiql else None,
     )

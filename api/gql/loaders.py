@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 
 from graph.model import Entity, Relation
-from graph.store.base import Direction, GraphStore
+from graph.store.base import GraphStore
+from graph.store.query import RelationFilter
 
-RelationsKey = tuple[str, Direction | None, tuple[str, ...]]
+# An entity's relations matching a filter, as of a date: what `Entity.relations` loads.
+RelationsKey = tuple[str, RelationFilter | None, str | None]
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Loaders:
 
     entities: DataLoader[str, Entity | None]
     relations: DataLoader[RelationsKey, list[Relation]]
+    degrees: DataLoader[str, int]
+    citing: DataLoader[str, list[Relation]]
 
 
 def make_loaders(store: GraphStore) -> Loaders:
@@ -29,14 +33,27 @@ def make_loaders(store: GraphStore) -> Loaders:
         return [found.get(i) for i in ids]
 
     async def load_relations(keys: list[RelationsKey]) -> Sequence[list[Relation]]:
-        groups: dict[tuple[Direction | None, tuple[str, ...]], list[str]] = defaultdict(list)
-        for entity_id, direction, types in keys:
-            groups[direction, types].append(entity_id)
+        groups: dict[tuple[RelationFilter | None, str | None], list[str]] = defaultdict(list)
+        for entity_id, flt, as_of in keys:
+            groups[flt, as_of].append(entity_id)
         results: dict[RelationsKey, list[Relation]] = {}
-        for (direction, types), ids in groups.items():
-            found = await asyncio.to_thread(store.relations_of, ids, direction, list(types) or None)
+        for (flt, as_of), ids in groups.items():
+            found = await asyncio.to_thread(store.relations_matching, ids, flt, as_of)
             for entity_id in ids:
-                results[entity_id, direction, types] = found.get(entity_id, [])
+                results[entity_id, flt, as_of] = found.get(entity_id, [])
         return [results[key] for key in keys]
 
-    return Loaders(DataLoader(load_fn=load_entities), DataLoader(load_fn=load_relations))
+    async def load_degrees(ids: list[str]) -> Sequence[int]:
+        found = await asyncio.to_thread(store.degrees, ids)
+        return [found.get(i, 0) for i in ids]
+
+    async def load_citing(ids: list[str]) -> Sequence[list[Relation]]:
+        found = await asyncio.to_thread(store.relations_citing, ids)
+        return [found.get(i, []) for i in ids]
+
+    return Loaders(
+        DataLoader(load_fn=load_entities),
+        DataLoader(load_fn=load_relations),
+        DataLoader(load_fn=load_degrees),
+        DataLoader(load_fn=load_citing),
+    )

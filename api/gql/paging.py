@@ -1,89 +1,113 @@
-"""Relay connections with keyset cursors: a cursor names the last row's sort key, not an offset."""
+"""Relay connections with keyset cursors: a cursor holds the row's sort key and id, never an offset.
+
+Rows inserted or deleted between two requests therefore neither repeat nor skip a row.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import bisect
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import strawberry
 
 from graph.errors import InvalidInput
+from graph.store.query import Page, SortKey, Window
 
 Node = TypeVar("Node")
 Row = TypeVar("Row")
+CURSOR_PREFIX = "k2:"  # keyset cursor, version 2: [ordering, sort key..., id]
+DEFAULT_PAGE = 20
 
 
 @strawberry.type(description="Where a page sits in the whole list.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="More rows follow this page.")
+    has_previous_page: bool = strawberry.field(description="Rows come before this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first row, if any.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last row, if any.")
 
 
 @strawberry.type(description="One row of a list, with the cursor to page from it.")
 class Edge(Generic[Node]):
-    node: Node
-    cursor: str
+    node: Node = strawberry.field(description="The row.")
+    cursor: str = strawberry.field(description="Pass as `after` (or `before`) to page from here.")
 
 
-@strawberry.type(description="A page of a list, Relay style.")
+@strawberry.type(description="A page of a list, Relay style, with the size of the whole list.")
 class Connection(Generic[Node]):
-    edges: list[Edge[Node]]
-    page_info: PageInfo
+    edges: list[Edge[Node]] = strawberry.field(description="The rows of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more rows exist.")
     total_count: int = strawberry.field(description="Rows in the whole list, not just this page.")
 
 
-CURSOR_PREFIX = "k1:"  # a keyset cursor, version 1: the sort key of the last row seen
+def encode_cursor(ordering: str, key: SortKey) -> str:
+    text = CURSOR_PREFIX + json.dumps([ordering, *key], ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii")
 
 
-def encode_cursor(key: str) -> str:
-    return base64.urlsafe_b64encode((CURSOR_PREFIX + key).encode("utf-8")).decode("ascii")
-
-
-def decode_cursor(cursor: str) -> str:
-    """The sort key inside a cursor this API issued; anything else is a clear error."""
+def decode_cursor(cursor: str, ordering: str) -> SortKey:
+    """The sort key inside a cursor this API issued for `ordering`; anything else is an error."""
     try:
         raw = base64.b64decode(cursor.encode("ascii"), altchars=b"-_", validate=True)
         text = raw.decode("utf-8")
+        parts = json.loads(text[len(CURSOR_PREFIX) :]) if text.startswith(CURSOR_PREFIX) else None
     except (binascii.Error, UnicodeError, ValueError):
-        text = ""
-    if not text.startswith(CURSOR_PREFIX):
+        parts = None
+    if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
         raise InvalidInput(f"cursor {cursor!r} is not one this API issued")
-    return text[len(CURSOR_PREFIX) :]
+    if parts[0] != ordering:
+        raise InvalidInput(
+            f"cursor {cursor!r} was issued for ordering {parts[0]}, not {ordering}: "
+            "ask with the same orderBy, or start again without a cursor"
+        )
+    return tuple(parts[1:])
 
 
-def check_first(first: int, maximum: int) -> None:
-    if not 0 <= first <= maximum:
-        raise InvalidInput(f"`first` must be between 0 and {maximum}, got {first}")
+def check_size(name: str, value: int | None, maximum: int) -> None:
+    if value is not None and not 0 <= value <= maximum:
+        raise InvalidInput(f"`{name}` must be between 0 and {maximum}, got {value}")
 
 
-def page(
-    rows: Sequence[Row],
-    key: Callable[[Row], str],
-    make: Callable[[Row], Node],
-    first: int,
-    after: str | None,
+def window(
+    ordering: str,
     maximum: int,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    default: int = DEFAULT_PAGE,
+) -> Window:
+    """The keyset window the Relay arguments ask for; `first` defaults when neither is given."""
+    check_size("first", first, maximum)
+    check_size("last", last, maximum)
+    if first is None and last is None:
+        first = min(default, maximum)
+    return Window(
+        first=first,
+        after=decode_cursor(after, ordering) if after is not None else None,
+        last=last,
+        before=decode_cursor(before, ordering) if before is not None else None,
+    )
+
+
+def connection(
+    page: Page[Row], make: Callable[[Row], Node], ordering: str
 ) -> Connection[Node]:
-    """The page after `after` of rows sorted by `key` (keys unique and ascending)."""
-    check_first(first, maximum)
-    start = 0
-    if after is not None:
-        last = decode_cursor(after)
-        start = bisect.bisect_right(rows, last, key=key)
-    chosen = rows[start : start + first]
-    edges = [Edge(node=make(row), cursor=encode_cursor(key(row))) for row in chosen]
+    """A Connection from a store page: each row made into a node, with its keyset cursor."""
+    edges = [
+        Edge(node=make(row), cursor=encode_cursor(ordering, key))
+        for row, key in zip(page.rows, page.keys, strict=True)
+    ]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=start + first < len(rows),
-            has_previous_page=start > 0,
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        total_count=len(rows),
+        total_count=page.total,
     )
