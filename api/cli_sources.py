@@ -52,6 +52,7 @@ def ingest_source(store: GraphStore, source: str, path: Path, where: Decided,
     result = extract(source, path, where, descriptions=True)
     _echo_source_report(result)
     report, changes = load(store, result, progress)
+    report.files = [path]
     for line in changes.lines():
         click.echo(line)
     return report
