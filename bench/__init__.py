@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic NDJSON generator and the ingest benchmark against plain networkx."""

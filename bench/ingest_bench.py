@@ -1,0 +1,227 @@
+"""Ingest benchmark: the embedded store against the plain-networkx floor, on one synthetic file.
+
+    python -m bench.ingest_bench --relations 100000 [--entities N] [--keep FILE] [--json OUT]
+
+Generates the file (bench.generate; N = M/5 by default) or reuses --keep FILE, then runs
+each phase in a fresh subprocess (bench.phases) so that each peak RSS is its own:
+
+  floor     json.loads every line, build an nx.MultiDiGraph with the records as attributes
+  ingest    ingest.runner.ingest_paths into a fresh EmbeddedStore (validate, merge, persist)
+  reingest  the same file into the now-full store: must add nothing
+  load      open the persisted store in a new process, then stats()
+
+Seconds are the work alone (not interpreter start-up or imports); every child imports the
+same modules, so peak RSS compares like with like. Ratios are aikg phase / floor.
+Exit status 1 if a phase fails or a check (counts, 0 added on re-ingest) does not hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.generate import GENERATOR_VERSION, default_entities, generate
+from bench.phases import PHASES
+
+Result = dict[str, Any]
+REPO_ROOT = Path(__file__).resolve().parent.parent  # bench is run from the checkout
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _limit_memory(limit_bytes: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+
+def run_phase(phase: str, path: Path, store: Path, timeout: float, mem_limit_gib: float) -> Result:
+    """One phase in a fresh interpreter; its result, or an `error` saying why it has none."""
+    cmd = [sys.executable, "-m", "bench.phases", phase, "--file", str(path.resolve()),
+           "--store", str(store.resolve())]
+    limit = int(mem_limit_gib * 2**30)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH")) if p)}
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=None, text=True, env=env,
+                              timeout=timeout, check=False,
+                              preexec_fn=lambda: _limit_memory(limit))
+    except subprocess.TimeoutExpired:
+        return {"phase": phase, "error": f"timed out after {timeout:.0f} s (--timeout)"}
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        return {"phase": phase, "error": f"exit status {done.returncode}", "wall_seconds": wall}
+    result: Result = json.loads(done.stdout.strip().splitlines()[-1])
+    result.update(wall_seconds=wall, loadavg_before=load_before, loadavg_after=os.getloadavg()[0])
+    return result
+
+
+def ensure_file(keep: Path | None, workdir: Path, entities: int, relations: int,
+                seed: int) -> tuple[Path, bool]:
+    """The benchmark input: --keep FILE reused when its sidecar matches, else generated."""
+    params = {"entities": entities, "relations": relations, "seed": seed,
+              "generator": GENERATOR_VERSION}
+    path = keep or workdir / f"synthetic-{relations}.ndjson"
+    meta = path.with_name(path.name + ".meta.json")
+    if keep and path.exists() and meta.exists():
+        try:
+            if json.loads(meta.read_text(encoding="utf-8")) == params:
+                _log(f"reusing {path} ({params})")
+                return path, True
+        except ValueError:
+            pass
+    _log(f"generating {path}: {entities:,} entities, {relations:,} relations, seed {seed}")
+    started = time.perf_counter()
+    generate(path, entities, relations, seed, progress=True)
+    _log(f"generated in {time.perf_counter() - started:.1f} s, "
+         f"{path.stat().st_size / 2**20:.1f} MiB")
+    if keep:
+        meta.write_text(json.dumps(params) + "\n", encoding="utf-8")
+    return path, False
+
+
+def check(results: dict[str, Result], entities: int, relations: int) -> list[str]:
+    """What must hold: every phase ran, saw N entities and M relations; re-ingest added 0."""
+    failures = []
+    for phase in PHASES:
+        res = results.get(phase, {})
+        if "error" in res or not res:
+            failures.append(f"{phase}: {res.get('error', 'did not run')}")
+            continue
+        if (res.get("entities"), res.get("relations")) != (entities, relations):
+            failures.append(f"{phase}: saw {res.get('entities')} entities and "
+                            f"{res.get('relations')} relations, "
+                            f"expected {entities} and {relations}")
+        if res.get("problems"):
+            failures.append(f"{phase}: {res['problems']} problem(s): {res['first_problems']}")
+    summary = results.get("reingest", {}).get("summary", {})
+    if summary.get("relations_added") != 0 or summary.get("entities_added") != 0:
+        failures.append(f"reingest: expected 0 added, got {summary}")
+    first = results.get("ingest", {}).get("summary")
+    if first is not None and first.get("relations_added") != relations:
+        failures.append(f"ingest: expected {relations} relations added, got {first}")
+    return failures
+
+
+def table(results: dict[str, Result], relations: int) -> list[str]:
+    """The phase table, with ratios of each aikg phase to the floor."""
+    floor = results.get("floor", {})
+    head = (f"{'phase':<10}{'seconds':>10}{'relations/s':>14}{'peak RSS MiB':>15}"
+            f"{'time x floor':>15}{'RSS x floor':>14}")
+    lines = [head, "-" * len(head)]
+    for phase in PHASES:
+        res = results.get(phase, {})
+        if "seconds" not in res:
+            lines.append(f"{phase:<10}{'failed: ' + str(res.get('error', 'not run')):>68}")
+            continue
+        secs, peak = res["seconds"], res["peak_rss_mib"]
+        ratio_t = f"{secs / floor['seconds']:.2f}" if floor.get("seconds") else "-"
+        ratio_m = f"{peak / floor['peak_rss_mib']:.2f}" if floor.get("peak_rss_mib") else "-"
+        rate = f"{relations / secs:,.0f}" if secs > 0 else "-"
+        lines.append(f"{phase:<10}{secs:>10.2f}{rate:>14}{peak:>15.0f}{ratio_t:>15}{ratio_m:>14}")
+    return lines
+
+
+def notes(results: dict[str, Result], file_mib: float) -> list[str]:
+    found = [f"input file: {file_mib:.1f} MiB NDJSON"]
+    ing, rei, load = (results.get(p, {}) for p in ("ingest", "reingest", "load"))
+    if "store_file_mib" in ing:
+        found.append(f"store file after ingest: {ing['store_file_mib']:.1f} MiB (graph.pickle)")
+    if "summary" in rei:
+        s = rei["summary"]
+        found.append(f"reingest: {s['relations_added']} relations added, "
+                     f"{s['relations_unchanged']:,} unchanged; its seconds exclude opening the "
+                     f"store ({rei['open_seconds']:.2f} s)")
+    if "open_seconds" in load:
+        found.append(f"load: open (unpickle) {load['open_seconds']:.2f} s + "
+                     f"stats() {load['stats_seconds']:.2f} s")
+    gcs = ", ".join(f"{p} {r['gc_seconds']:.2f} s ({r['gc_full_collections']} full)"
+                    for p, r in results.items() if "gc_seconds" in r)
+    if gcs:
+        found.append(f"of which in the cyclic GC: {gcs}")
+    loads = ", ".join(f"{p} {r['loadavg_before']:.1f}->{r['loadavg_after']:.1f}"
+                      for p, r in results.items() if "loadavg_before" in r)
+    if loads:
+        found.append(f"1-min load average before->after each phase ({os.cpu_count()} CPUs): "
+                     f"{loads}")
+    starts = ", ".join(f"{p} {r['start_rss_mib']:.0f}" for p, r in results.items()
+                       if "start_rss_mib" in r)
+    if starts:
+        found.append(f"RSS after imports, before the work (MiB): {starts}")
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ingest_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--relations", "-m", type=int, default=100_000)
+    parser.add_argument("--entities", "-n", type=int, help="default: relations / 5")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="generate the input here and keep it "
+                        "(reused on the next run when the parameters match)")
+    parser.add_argument("--json", type=Path, dest="json_out", help="write the results here")
+    parser.add_argument("--timeout", type=float, default=3600,
+                        help="seconds allowed per phase (default 3600)")
+    parser.add_argument("--mem-limit-gib", type=float, default=16,
+                        help="address-space limit per phase subprocess (default 16)")
+    args = parser.parse_args(argv)
+    entities = args.entities if args.entities is not None else default_entities(args.relations)
+
+    with tempfile.TemporaryDirectory(prefix="aikg-bench-") as tmp:
+        workdir = Path(tmp)
+        path, reused = ensure_file(args.keep, workdir, entities, args.relations, args.seed)
+        store = workdir / "store"
+        results: dict[str, Result] = {}
+        for phase in PHASES:
+            _log(f"phase {phase}: start")
+            res = run_phase(phase, path, store, args.timeout, args.mem_limit_gib)
+            results[phase] = res
+            _log(f"phase {phase}: " + (f"failed: {res['error']}" if "error" in res else
+                 f"{res['seconds']:.2f} s, peak RSS {res['peak_rss_mib']:.0f} MiB"))
+            if "error" in res and phase in ("floor", "ingest"):
+                break
+        file_mib = path.stat().st_size / 2**20
+
+    failures = check(results, entities, args.relations)
+    title = (f"aikg ingest benchmark: {args.relations:,} relations, {entities:,} entities, "
+             f"seed {args.seed} (Python {platform.python_version()}, "
+             f"networkx {results.get('floor', {}).get('networkx', '?')}, {os.cpu_count()} CPUs)")
+    print(title)
+    print("\n".join(table(results, args.relations)))
+    print("\n".join(notes(results, file_mib)))
+    for failure in failures:
+        print(f"CHECK FAILED: {failure}")
+    if args.json_out:
+        payload = {"relations": args.relations, "entities": entities, "seed": args.seed,
+                   "input_mib": file_mib, "input_reused": reused, "phases": results,
+                   "ratios": _ratios(results), "failures": failures}
+        args.json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        _log(f"wrote {args.json_out}")
+    return 1 if failures else 0
+
+
+def _ratios(results: dict[str, Result]) -> dict[str, dict[str, float]]:
+    floor = results.get("floor", {})
+    if "seconds" not in floor:
+        return {}
+    return {
+        phase: {"time": res["seconds"] / floor["seconds"],
+                "peak_rss": res["peak_rss_mib"] / floor["peak_rss_mib"]}
+        for phase, res in results.items() if phase != "floor" and "seconds" in res
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

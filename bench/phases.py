@@ -1,0 +1,169 @@
+"""One benchmark phase in this process; `bench.ingest_bench` runs each in a fresh subprocess.
+
+    python -m bench.phases PHASE --file FILE.ndjson --store DIR
+
+Prints one JSON object on stdout: the phase's seconds (the work only: interpreter start-up
+and imports are excluded), the process's RSS once imports are done and its peak RSS
+(VmHWM), and phase-specific details. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.schema import load_schema
+from graph.store.embedded import GRAPH_FILE, EmbeddedStore
+from ingest.runner import ProgressBar, ingest_paths
+
+PHASES = ("floor", "ingest", "reingest", "load")
+Result = dict[str, Any]
+
+
+def rss_mib(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process in MiB, from /proc; ru_maxrss without it."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class GcTimer:
+    """Time spent in the cyclic garbage collector, and how many full (gen 2) collections."""
+
+    def __init__(self) -> None:
+        self.seconds, self.full, self._start = 0.0, 0, 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+            return
+        self.seconds += time.perf_counter() - self._start
+        self.full += info.get("generation") == 2
+
+
+def _log(message: str) -> None:
+    print(f"  [{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+class _Bar:
+    """Logs about every tenth of a step's total to stderr."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total, self.done, self.next = label, total, 0, max(1, total // 10)
+        self.started = time.perf_counter()
+
+    def update(self, n_steps: int) -> None:
+        self.done += n_steps
+        if self.done >= self.next or self.done >= self.total:
+            _log(f"{self.label}: {self.done:,}/{self.total:,} "
+                 f"({time.perf_counter() - self.started:.1f} s)")
+            self.next = self.done + max(1, self.total // 10)
+
+
+@contextlib.contextmanager
+def log_progress(label: str, total: int) -> Iterator[ProgressBar]:
+    _log(f"{label}: start ({total:,} steps)")
+    yield _Bar(label, total)
+
+
+def floor(path: Path, _store: Path) -> Result:
+    """Plain networkx: json.loads each line, add_node/add_edge with the record as attributes."""
+    started = time.perf_counter()
+    graph = nx.MultiDiGraph()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.pop("kind") == "entity":
+                graph.add_node(record.pop("id"), **record)
+            else:
+                graph.add_edge(record.pop("source"), record.pop("target"), key=record.pop("id"),
+                               **record)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "entities": graph.number_of_nodes(),
+            "relations": graph.number_of_edges()}
+
+
+def _ingest(path: Path, store_dir: Path) -> Result:
+    started = time.perf_counter()
+    store = EmbeddedStore(load_schema(), store_dir)
+    opened = time.perf_counter()
+    report = ingest_paths(store, [path], progress=log_progress)
+    done = time.perf_counter()
+    stats = store.stats()
+    graph_file = store_dir / GRAPH_FILE
+    return {
+        "seconds": done - opened, "open_seconds": opened - started, "records": report.records,
+        "summary": report.summary.as_dict(), "problems": len(report.problems),
+        "first_problems": [str(p) for p in report.problems[:5]],
+        "entities": stats.entities, "relations": stats.relations,
+        "store_file_mib": graph_file.stat().st_size / 2**20 if graph_file.exists() else 0.0,
+    }
+
+
+def ingest(path: Path, store_dir: Path) -> Result:
+    """aikg ingest into a fresh store: parse, validate, merge, write, atomic persist."""
+    if (store_dir / GRAPH_FILE).exists():
+        raise SystemExit(f"{store_dir} already holds a graph; the ingest phase needs a fresh store")
+    return _ingest(path, store_dir)
+
+
+def reingest(path: Path, store_dir: Path) -> Result:
+    """The same file again into the full store: everything unchanged, nothing written."""
+    return _ingest(path, store_dir)
+
+
+def load(_path: Path, store_dir: Path) -> Result:
+    """Open the persisted store in a fresh process (unpickle), then one stats() call."""
+    started = time.perf_counter()
+    store = EmbeddedStore(load_schema(), store_dir)
+    opened = time.perf_counter()
+    stats = store.stats()
+    done = time.perf_counter()
+    return {"seconds": done - started, "open_seconds": opened - started,
+            "stats_seconds": done - opened, "entities": stats.entities,
+            "relations": stats.relations}
+
+
+RUNNERS: dict[str, Callable[[Path, Path], Result]] = {
+    "floor": floor, "ingest": ingest, "reingest": reingest, "load": load,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.phases", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("phase", choices=PHASES)
+    parser.add_argument("--file", type=Path, required=True)
+    parser.add_argument("--store", type=Path, required=True)
+    args = parser.parse_args(argv)
+    load_schema()  # parsed once per process (cached), like an import: not part of the work
+    gc.collect()
+    start_rss = rss_mib("VmRSS")
+    timer = GcTimer()
+    gc.callbacks.append(timer)
+    result = RUNNERS[args.phase](args.file, args.store)
+    gc.callbacks.remove(timer)
+    result.update(phase=args.phase, start_rss_mib=start_rss, peak_rss_mib=rss_mib("VmHWM"),
+                  gc_seconds=timer.seconds, gc_full_collections=timer.full,
+                  python=sys.version.split()[0], networkx=nx.__version__)
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
