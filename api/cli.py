@@ -12,7 +12,13 @@ from typing import Any
 
 import click
 
-from api.cli_export import draw_command, run_export, selection_of, selection_options
+from api.cli_export import (
+    bloom_command,
+    draw_command,
+    run_export,
+    selection_of,
+    selection_options,
+)
 from api.cli_sources import (
     bundled_inputs,
     decided,
@@ -196,6 +202,7 @@ def schema(markdown: bool, update_readme: Path | None) -> None:
 
 cli.add_command(extract_command)
 cli.add_command(draw_command)
+cli.add_command(bloom_command)
 cli.add_command(resolve_command)
 
 

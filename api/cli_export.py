@@ -1,4 +1,4 @@
-"""`aikg export` and `aikg draw`: their shared filters and their work (used by api/cli.py)."""
+"""`aikg export`, `aikg draw` and `aikg bloom`: filters and work (registered in api/cli.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from api.exporting import STDOUT, write_export
 from graph.errors import NotFound
 from graph.export.formats import FORMATS
 from graph.export.selection import GraphExport, Selection
+from graph.schema import load_schema
 from graph.store.base import GraphStore, Progress
+from queries.bloom import render
 
 F = TypeVar("F", bound=Callable[..., Any])
 _FILTERS = (
@@ -107,3 +109,17 @@ def draw_command(obj: Any, /, entity: str, output: Path, hops: int, max_nodes: i
         + left_out,
         err=True,
     )
+
+
+@click.command("bloom")
+@click.option("--output", "-o", default=STDOUT, show_default=True,
+              help="Where to write the perspective JSON (- for stdout).")
+def bloom_command(output: str) -> None:
+    """Generate the Neo4j Bloom perspective (categories, search phrases, scene actions) from
+    the schema and queries/bloom/; import it in Bloom's perspective drawer."""
+    text = render(load_schema())
+    if output == STDOUT:
+        click.echo(text, nl=False)
+        return
+    Path(output).write_text(text, encoding="utf-8")
+    click.echo(f"wrote the Bloom perspective to {output}", err=True)

@@ -13,6 +13,7 @@ from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT, Settings
 from graph.store.embedded import EmbeddedStore
 from ingest.runner import ingest_paths
+from tests.support.bolt_server import BoltServer, run_bolt_server
 
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 CURATED = PROJECT_ROOT / "data" / "curated"
@@ -38,6 +39,13 @@ def curated_store(store: EmbeddedStore) -> EmbeddedStore:
     report = ingest_paths(store, [CURATED])
     assert report.ok, [str(p) for p in report.problems]
     return store
+
+
+@pytest.fixture(scope="session")
+def arcadedb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
+    """One ArcadeDB Bolt server per session, for the contract suite and the Bloom tests."""
+    with run_bolt_server(tmp_path_factory.mktemp("arcadedb")) as server:
+        yield server
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
 from ingest.runner import ingest_paths
 from queries.neo4j_store import Neo4jStore
-from tests.support.bolt_server import BoltServer, run_bolt_server
+from tests.support.bolt_server import BoltServer
 
 FIXTURE = Path(__file__).with_name("fixture.ndjson")
 CURATED = PROJECT_ROOT / "data" / "curated"
@@ -88,10 +88,8 @@ class Backend:
             self.opened.pop().close()
 
 
-@pytest.fixture(scope="session")
-def arcadedb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
-    with run_bolt_server(tmp_path_factory.mktemp("arcadedb")) as server:
-        yield server
+# The ArcadeDB Bolt server is the session fixture `arcadedb` of tests/conftest.py, shared with
+# tests/bloom (which uses a database of its own on it).
 
 
 def _settings(name: str, request: pytest.FixtureRequest, tmp: Path) -> Settings:

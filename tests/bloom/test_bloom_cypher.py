@@ -1,0 +1,97 @@
+"""Every search phrase and scene action: through the Neo4j lint gate, then run on a real Bolt
+server (ArcadeDB) against the bundled curated data written by the Neo4j store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from graph.schema import load_schema
+from graph.store.base import Direction
+from graph.store.embedded import EmbeddedStore
+from queries.bloom import BloomQuery, load_bloom_queries
+from queries.encoding import property_keys
+from tests.bloom.conftest import DATABASE
+from tests.support.cypher_lint import LintReport, LintSchema, LintStatement, lint_statements
+
+QUERIES = load_bloom_queries()
+ELEMENT_IDS = {
+    "nodes": "MATCH (n:Entity) WHERE n.id IN $ids RETURN elementId(n) AS id",
+    "relationships": "MATCH ()-[r]->() WHERE r.id IN $ids RETURN elementId(r) AS id",
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> LintReport:
+    """The lint gate of tests/queries/test_cypher_lint.py: same linter, same schema."""
+    schema = load_schema()
+    lint_schema = LintSchema(schema.labels(), list(schema.relation_types), property_keys(schema))
+    statements = [LintStatement(q.name, q.statement.text, q.statement.parameters) for q in QUERIES]
+    return lint_statements(statements, lint_schema)
+
+
+def test_every_phrase_and_action_passes_the_lint_gate(report: LintReport) -> None:
+    phrases = sum(1 for q in QUERIES if q.phrase)
+    print(f"\nbloom lint: {report.checked} statements "
+          f"({phrases} search phrases, {report.checked - phrases} scene actions), "
+          f"{len(report.problems())} problems")
+    assert report.checked == len(QUERIES) >= 8
+    assert report.problems() == []
+
+
+def _parameters(query: BloomQuery, driver: Driver) -> dict[str, Any]:
+    """The sample parameters; scene actions' entity or relation ids become element ids."""
+    params = dict(query.sample)
+    for key, lookup in ELEMENT_IDS.items():
+        if key in params:
+            records, _, _ = driver.execute_query(lookup, ids=params[key], database_=DATABASE)
+            params[key] = [r["id"] for r in records]
+            assert len(params[key]) == len(query.sample[key]), f"sample {key} not all found"
+    return query.statement.bind(params)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_runs_on_arcadedb_and_returns_rows(query: BloomQuery, bloom_driver: Driver) -> None:
+    if query.statement.neo4j_only:
+        pytest.skip(f"Neo4j-only, not run on ArcadeDB: {query.statement.neo4j_only}")
+    records, _, _ = bloom_driver.execute_query(
+        query.statement.query, _parameters(query, bloom_driver), database_=DATABASE
+    )
+    print(f"\n{query.name}: {len(records)} rows")
+    assert records, f"{query.phrase or query.action} returned nothing for {query.sample}"
+
+
+@pytest.mark.parametrize(
+    ("name", "rel_type", "direction", "variable"),
+    [
+        ("phrase_scraped", "SCRAPED_FROM", Direction.OUT, "p"),
+        ("phrase_cease_and_desist", "SENT_CEASE_AND_DESIST", Direction.IN, "s"),
+        ("phrase_fines", "FINED", Direction.IN, "a"),
+        ("phrase_customers", "CUSTOMER_OF", Direction.IN, "customer"),
+    ],
+)
+def test_phrases_find_what_the_store_holds(
+    name: str, rel_type: str, direction: Direction, variable: str,
+    bloom_driver: Driver, curated_store: EmbeddedStore,
+) -> None:
+    query = next(q for q in QUERIES if q.name == name)
+    records, _, _ = bloom_driver.execute_query(
+        query.statement.query, query.statement.bind(query.sample), database_=DATABASE
+    )
+    found = sorted((r[variable]["id"], r["r"]["id"]) for r in records)
+    relations = curated_store.relations_of(["clearview-ai"], direction, [rel_type])["clearview-ai"]
+    other = "target" if direction is Direction.OUT else "source"
+    assert found == sorted((getattr(r, other), r.id) for r in relations) != []
+
+
+def test_show_evidence_returns_the_cited_articles(bloom_driver: Driver,
+                                                  curated_store: EmbeddedStore) -> None:
+    query = next(q for q in QUERIES if q.action == "Show evidence")
+    records, _, _ = bloom_driver.execute_query(
+        query.statement.query, _parameters(query, bloom_driver), database_=DATABASE
+    )
+    cited = {e.article for r in curated_store.get_relations(query.sample["relationships"]).values()
+             for e in r.evidence if e.article}
+    assert {r["a"]["id"] for r in records} == cited != set()
