@@ -1,4 +1,4 @@
-"""Cypher generated from the schema: constraint and index DDL, and one write per type.
+"""Cypher generated from the schema: the constraint and index DDL, and one write per type.
 
 Labels and relationship types come only from the schema and are written into the statement
 text (Cypher cannot take them as parameters in MERGE); values always travel as `$rows`/`$ids`.
@@ -20,30 +20,21 @@ FULLTEXT_INDEX = "entity_search"
 FULLTEXT_ONLY = "full-text indexes are a Neo4j feature (ArcadeDB's Bolt server has none)"
 
 
-def index_name(rel_type: str) -> str:
-    return f"rel_{rel_type.lower()}_id"
-
-
 def schema_statements(schema: Schema) -> list[Statement]:
-    """The idempotent DDL `aikg db init` runs: key constraint, id indexes, full-text index."""
-    found = [
+    """The idempotent DDL `aikg db init` runs: the key constraint and the full-text index.
+
+    Those are what the statements filter on: nodes by `id` (every lookup and every MERGE) and
+    the words of names and aliases (search). Relations are always reached from an endpoint,
+    labels and types through the token indexes every Neo4j database has; an index on
+    relationship ids would serve no statement and slow every write.
+    """
+    return [
         Statement(
             "create_constraint_entity_id",
             f"CREATE CONSTRAINT {CONSTRAINT_NAME} IF NOT EXISTS\n"
             f"FOR (n:{BASE_LABEL}) REQUIRE n.id IS UNIQUE",
             purpose="every entity is one node, found by id",
-        )
-    ]
-    for rel_type in schema.relation_types:
-        found.append(
-            Statement(
-                f"create_index_{rel_type}_id",
-                f"CREATE INDEX {index_name(rel_type)} IF NOT EXISTS\n"
-                f"FOR ()-[r:{rel_type}]-() ON (r.id)",
-                purpose=f"{rel_type} relationships by relation id",
-            )
-        )
-    found.append(
+        ),
         Statement(
             "create_fulltext_entity_search",
             f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS\n"
@@ -51,9 +42,8 @@ def schema_statements(schema: Schema) -> list[Statement]:
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
             neo4j_only=FULLTEXT_ONLY,
             purpose="search by name and aliases (words already folded by aikg)",
-        )
-    )
-    return found
+        ),
+    ]
 
 
 @dataclass(frozen=True)
