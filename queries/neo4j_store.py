@@ -23,6 +23,7 @@ from graph.store.base import Direction, GraphStats, GraphStore, Progress, Upsert
 from graph.store.search_index import NameIndex, tokens
 from queries.batches import plan_batches, write_batches
 from queries.encoding import check_reserved, entity_from_node, relation_ends, relation_from_record
+from queries.neo4j_reads import Neo4jReads
 from queries.registry import Statement, load_queries
 from queries.statements import FULLTEXT_INDEX, schema_statements, write_statements
 
@@ -44,7 +45,7 @@ def is_neo4j(agent: str) -> bool:
     return agent.startswith("Neo4j/") and "compatible" not in agent.lower()
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(Neo4jReads, GraphStore):
     """Entities are `:Entity:<Type>` nodes keyed on `id`; relations typed relationships."""
 
     def __init__(self, schema: Schema, driver: Driver, database: str, batch_size: int) -> None:

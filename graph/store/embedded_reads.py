@@ -15,15 +15,9 @@ from graph.schema import Schema
 from graph.store.lookup import external_keys, names_of
 from graph.store.query import SortKey
 from graph.store.reads import GraphReads
-from graph.store.search_index import NameIndex, fold
+from graph.store.search_index import NameIndex, fold, text_properties
 
 Index = TypeVar("Index")
-
-
-def description_keys(schema: Schema) -> list[str]:
-    """The properties searched as descriptions: every declared `text` property."""
-    keys = {k for t in schema.entity_types.values() for k, v in t.properties.items() if v == "text"}
-    return sorted(keys)
 
 
 class EmbeddedReads(GraphReads):
@@ -49,7 +43,7 @@ class EmbeddedReads(GraphReads):
 
     def name_index(self) -> NameIndex:
         if self._index is None:
-            self._index = NameIndex.build(self._all_entities(), description_keys(self.schema))
+            self._index = NameIndex.build(self._all_entities(), text_properties(self.schema))
         return self._index
 
     def _all_entities(self) -> Iterator[Entity]:

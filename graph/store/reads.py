@@ -20,10 +20,12 @@ from graph.store.filtering import Matcher
 from graph.store.keyset import entity_key, page_of, relation_key
 from graph.store.periods import date_properties
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
-from graph.store.search_index import entity_rank_key
+from graph.store.search_index import TIER_TYPO, allowed_typos, entity_rank_key, tokens
 
 if TYPE_CHECKING:
     from graph.store.base import GraphStats, GraphStore
+
+TYPO_CANDIDATES = 10_000  # names checked for typos by the generic search
 
 
 class GraphReads:
@@ -67,8 +69,9 @@ class GraphReads:
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
     ) -> list[tuple[SortKey, Entity]]:
         """Search results with their rank keys (`search_index.rank_key`), best first."""
-        hits = self._store.search(text, types, limit)
-        return sorted((entity_rank_key(text, e), e) for e in hits)
+        store = self._store
+        hits = store.search(text, types, limit) or _typo_candidates(store, text, types)
+        return sorted((entity_rank_key(text, e), e) for e in hits)[:limit]
 
     # Queries.
 
@@ -186,6 +189,15 @@ def _relation_candidates(store: GraphStore, flt: RelationFilter | None) -> list[
             by_end = store.relations_of(sorted(set(end.ids)), direction, types)
             return sorted({r.id: r for rs in by_end.values() for r in rs}.values(), key=_rid)
     return list(store.scan_relations(types))
+
+
+def _typo_candidates(store: GraphStore, text: str, types: Sequence[str] | None) -> list[Entity]:
+    """When nothing matches: entities whose names match with typos, searched by the first two
+    letters of each long word (a store with a fuzzy index should override `search_hits`)."""
+    words = tokens(text)
+    stems = [w[:2] if allowed_typos(w) else w for w in words]
+    candidates = store.search(" ".join(stems), types, TYPO_CANDIDATES) if words else []
+    return [e for e in candidates if entity_rank_key(text, e)[0] <= str(TIER_TYPO)]
 
 
 def _rid(rel: Relation) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.model import Entity
+from graph.schema import Schema
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 MIN_FUZZY = 4  # shorter words are matched as prefixes only
@@ -84,6 +85,12 @@ def rank_key(query: str, names: Sequence[str], entity_id: str) -> tuple[str, ...
 def entity_rank_key(query: str, entity: Entity) -> tuple[str, ...]:
     """`rank_key` of an entity as any store holds it (names folded as the index folds them)."""
     return rank_key(query, [fold(n) for n in (entity.name, *entity.aliases)], entity.id)
+
+
+def text_properties(schema: Schema) -> list[str]:
+    """The properties searched as descriptions: every declared `text` property."""
+    types = schema.entity_types.values()
+    return sorted({k for t in types for k, kind in t.properties.items() if kind == "text"})
 
 
 def description_of(entity: Entity, keys: Iterable[str]) -> str:

@@ -1,0 +1,105 @@
+"""The Neo4j store's answers to the read helpers of `graph.store.reads`, in named Cypher.
+
+Degrees, scans by type, citations and external-id look-ups run on the server instead of
+through `iter_relations`; search adds description matches. Results equal the generic ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from neo4j import Record
+
+from graph.model import Entity, Relation
+from graph.store.lookup import external_keys, generic_lookup
+from graph.store.query import SortKey
+from graph.store.reads import GraphReads
+from graph.store.search_index import (
+    description_of,
+    entity_rank_key,
+    fold,
+    text_properties,
+    tokens,
+)
+
+if TYPE_CHECKING:
+    from queries.neo4j_store import Neo4jStore
+
+DESCRIPTION_CANDIDATES = 10_000
+
+
+class Neo4jReads(GraphReads):
+    """Overrides for `Neo4jStore`; every statement is a file of queries/."""
+
+    @property
+    def _neo4j(self) -> Neo4jStore:
+        return cast("Neo4jStore", self)
+
+    def _records(self, name: str, **params: Any) -> list[Record]:
+        return self._neo4j._read(name, **params)
+
+    def degrees(self, ids: Sequence[str]) -> dict[str, int]:
+        found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}
+        return {i: int(found.get(i, 0)) for i in ids}
+
+    def scan_relations(self, types: Sequence[str] | None = None) -> Iterator[Relation]:
+        records = self._records("relations_of_types", types=list(types or ()))
+        return map(self._neo4j._relation, records)
+
+    def entities_of_types(self, types: Sequence[str] | None = None) -> Iterator[Entity]:
+        records = self._records("entities_of_types", types=list(types or ()))
+        return map(self._neo4j._entity, records)
+
+    def relations_citing(self, article_ids: Sequence[str]) -> dict[str, list[Relation]]:
+        found: dict[str, list[Relation]] = {a: [] for a in article_ids}
+        rels = map(self._neo4j._relation, self._records("relations_citing", ids=list(article_ids)))
+        for rel in sorted(rels, key=lambda r: r.id):
+            for article in sorted({e.article for e in rel.evidence if e.article in found}):
+                found[str(article)].append(rel)
+        return found
+
+    def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        found = generic_lookup(self._neo4j, keys)
+        missing = [k for k in keys if k not in found]
+        if not missing:
+            return found
+        values = [k.split(":", 1)[-1] for k in missing]
+        records = self._records(
+            "lookup_external",
+            fragments=[json.dumps(v)[1:-1] for v in values],
+            keys=[v.lower() for v in values],
+        )
+        candidates = [self._neo4j._entity(r) for r in records]
+        for key in missing:
+            hits = sorted({e.id for e in candidates if fold(key) in set(external_keys(e))})
+            if hits:
+                found[key] = hits
+        return found
+
+    def search_hits(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[tuple[SortKey, Entity]]:
+        hits = {e.id: e for _, e in super().search_hits(text, types, limit)}
+        for entity in self._described(text, types):
+            hits.setdefault(entity.id, entity)
+        return sorted((entity_rank_key(text, e), e) for e in hits.values())[:limit]
+
+    def _described(self, text: str, types: Sequence[str] | None) -> list[Entity]:
+        """Entities whose description has a word starting with every query word."""
+        words = tokens(text)
+        keys = text_properties(self._neo4j.schema)
+        if not words or not keys:
+            return []
+        records = self._records(
+            "search_descriptions", keys=keys, tokens=words, types=list(types or ()),
+            limit=DESCRIPTION_CANDIDATES,
+        )
+        found = []
+        for entity in map(self._neo4j._entity, records):
+            described = set(tokens(description_of(entity, keys)))
+            if all(any(d.startswith(w) for d in described) for w in words):
+                found.append(entity)
+        return found
+
