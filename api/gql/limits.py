@@ -9,6 +9,7 @@ and the budget are reported in the response's `extensions.cost` either way.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +41,8 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.utils.logging import StrawberryLogger
 
 from api.gql.paging import DEFAULT_PAGE
 from graph.errors import AikgError
@@ -52,6 +54,8 @@ WEIGHTS = {"search": 10, "timeline": 20, "counts": SCAN_WEIGHT, "topEntities": S
            "relationSums": SCAN_WEIGHT, "relations": 0, "runNamedQuery": SCAN_WEIGHT}
 NEIGHBOURHOOD_WEIGHT = {1: 10, 2: 200, 3: 2000}
 PATH_WEIGHT = 200  # per path asked, per hop allowed
+HTTP_SERVER_ERROR = 500
+LOG = logging.getLogger("aikg.api")
 MASKED = "Internal error: the server could not answer this query. It has been logged."
 Parent = GraphQLObjectType | GraphQLInterfaceType
 
@@ -213,10 +217,37 @@ class TimedSchema(strawberry.Schema):
             )
             return ExecutionResult(data=None, errors=[GraphQLError(message)])
 
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if _refused(error):
+                LOG.info("refused: %s", error.message)
+            else:
+                StrawberryLogger.error(error, execution_context)
+
+
+def _root_cause(error: GraphQLError) -> BaseException | None:
+    original = error.original_error
+    while isinstance(original, GraphQLError) and original.original_error is not None:
+        original = original.original_error
+    return original
+
 
 def _should_mask(error: GraphQLError) -> bool:
-    original = error.original_error
-    return original is not None and not isinstance(original, AikgError | LimitExceeded)
+    """Hide everything but GraphQL's own errors and ours (AikgError, limits), however wrapped."""
+    original = _root_cause(error)
+    if original is None or isinstance(original, GraphQLError):
+        return False
+    return not isinstance(original, AikgError | LimitExceeded)
+
+
+def _refused(error: GraphQLError) -> bool:
+    """An error of the request, not of the server: logged in one line, without a traceback."""
+    original = _root_cause(error)
+    if isinstance(original, AikgError):
+        return original.http_status < HTTP_SERVER_ERROR
+    return original is None or isinstance(original, GraphQLError | LimitExceeded)
 
 
 def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:

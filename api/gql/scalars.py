@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types.scalar import ScalarDefinition
 
 from graph.dates import parse_partial_date
+from graph.errors import InvalidInput
 
 Date = NewType("Date", str)
 
@@ -16,7 +17,7 @@ def _parse_date(value: object) -> str:
     try:
         return parse_partial_date(value)
     except ValueError as exc:
-        raise ValueError(str(exc)) from None
+        raise InvalidInput(str(exc)) from None
 
 
 SCALARS: dict[object, ScalarDefinition] = {
