@@ -146,13 +146,15 @@ class Neo4jStore(Neo4jReads, GraphStore):
         return found
 
     def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
-        rows, unnamed = [], []
+        by_source: dict[str, list[str]] = {}
+        unnamed = []
         for rel_id in dict.fromkeys(ids):
             ends = relation_ends(rel_id)
             if ends is None:
                 unnamed.append(rel_id)
             else:
-                rows.append({"id": rel_id, "source": ends[0], "target": ends[1]})
+                by_source.setdefault(ends[0], []).append(rel_id)
+        rows = [{"source": source, "ids": rel_ids} for source, rel_ids in by_source.items()]
         records = []
         for start in range(0, len(rows), READ_CHUNK):
             records += self._read("relations_by_id", rows=rows[start : start + READ_CHUNK])

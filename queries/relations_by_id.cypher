@@ -1,6 +1,6 @@
-// Relations by id, each found from its two endpoints (a relation id names them).
-// Parameters: $rows (list of {id, source, target})
+// Relations by id, found from their source entity (a relation id names it), many per source.
+// Parameters: $rows (list of {source: entity id, ids: the ids of relations leaving it})
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})-[r]->(b:Entity {id: row.target})
-WHERE r.id = row.id
+MATCH (a:Entity {id: row.source})-[r]->(b:Entity)
+WHERE r.id IN row.ids
 RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props
