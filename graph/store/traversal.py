@@ -1,8 +1,9 @@
 """Hub-safe neighbourhoods: breadth-first, one batched read per level, hubs flagged not expanded.
 
 A hub is an entity with more relations than `hub_degree`. The root is always expanded one
-level (its neighbours are what was asked for) but a hub is never expanded further, and the
-number of neighbours and of relations read are bounded; `truncated` says a bound was hit.
+level (its neighbours are what was asked for); a hub is never expanded further (a hub root's
+neighbours are not expanded either), and the number of neighbours and of relations read are
+bounded; `truncated` says a bound was hit.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ def neighbourhood(
     walk = _Walk(found={root.id: 0}, degrees=store.degrees([root.id]))
     matcher = Matcher(store, as_of)
     frontier = [root.id]
+    if depth > 1 and walk.degrees.get(root.id, 0) > bounds.hub_degree:
+        depth, walk.truncated = 1, True  # a hub's neighbours are listed, never expanded
     for level in range(1, depth + 1):
         expand = _expandable(frontier, level, root.id, walk, bounds)
         if not expand or bounds.expired():
