@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import itertools
 import os
 import random
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Entity, Evidence, Relation, relation_id
-from graph.schema import RelationType, Schema, load_schema
+from graph.schema import SCHEMA_FILE, RelationType, Schema, load_schema
 from ingest.ndjson import iter_lines
 
 GENERATOR_VERSION = 1
@@ -251,10 +252,12 @@ class Generator:
                 return pool
         return pools[-1]
 
-    def _ends(self, declared: RelationType, rng: random.Random, zipf: bool) -> tuple[Pool, int,
-                                                                                     Pool, int]:
-        spool, tpool = (self._endpoint_type(declared.sources, rng),
-                        self._endpoint_type(declared.targets, rng))
+    def _ends(
+        self, declared: RelationType, rng: random.Random, zipf: bool
+    ) -> tuple[Pool, int, Pool, int]:
+        """Source and target: pool and local index, by Zipf rank (or uniformly, as a fallback)."""
+        spool = self._endpoint_type(declared.sources, rng)
+        tpool = self._endpoint_type(declared.targets, rng)
         if zipf:
             return spool, spool.pick(rng), tpool, tpool.pick(rng)
         return spool, rng.randrange(spool.size), tpool, rng.randrange(tpool.size)
@@ -329,6 +332,11 @@ class Generator:
         seen: set[Any] = set()
         for _ in range(self.n_relations):
             yield self._relation(seen, rng)
+
+
+def schema_fingerprint() -> str:
+    """Changes whenever graph/schema.yaml does (the output depends on the schema)."""
+    return hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()[:16]
 
 
 def generate(path: Path, entities: int, relations: int, seed: int,

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.generate import GENERATOR_VERSION, default_entities, generate
+from bench.generate import GENERATOR_VERSION, default_entities, generate, schema_fingerprint
 from bench.phases import PHASES
 
 Result = dict[str, Any]
@@ -69,27 +69,27 @@ def run_phase(phase: str, path: Path, store: Path, timeout: float, mem_limit_gib
 
 
 def ensure_file(keep: Path | None, workdir: Path, entities: int, relations: int,
-                seed: int) -> tuple[Path, bool]:
-    """The benchmark input: --keep FILE reused when its sidecar matches, else generated."""
+                seed: int) -> tuple[Path, dict[str, Any] | None]:
+    """The input, and the generator's counts (None when --keep FILE was reused as it was)."""
     params = {"entities": entities, "relations": relations, "seed": seed,
-              "generator": GENERATOR_VERSION}
+              "generator": GENERATOR_VERSION, "schema": schema_fingerprint()}
     path = keep or workdir / f"synthetic-{relations}.ndjson"
     meta = path.with_name(path.name + ".meta.json")
     if keep and path.exists() and meta.exists():
         try:
             if json.loads(meta.read_text(encoding="utf-8")) == params:
                 _log(f"reusing {path} ({params})")
-                return path, True
+                return path, None
         except ValueError:
             pass
     _log(f"generating {path}: {entities:,} entities, {relations:,} relations, seed {seed}")
     started = time.perf_counter()
-    generate(path, entities, relations, seed, progress=True)
+    stats = generate(path, entities, relations, seed, progress=True)
     _log(f"generated in {time.perf_counter() - started:.1f} s, "
          f"{path.stat().st_size / 2**20:.1f} MiB")
     if keep:
         meta.write_text(json.dumps(params) + "\n", encoding="utf-8")
-    return path, False
+    return path, stats.as_dict()
 
 
 def check(results: dict[str, Result], entities: int, relations: int) -> list[str]:
@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="aikg-bench-") as tmp:
         workdir = Path(tmp)
-        path, reused = ensure_file(args.keep, workdir, entities, args.relations, args.seed)
+        path, generated = ensure_file(args.keep, workdir, entities, args.relations, args.seed)
         store = workdir / "store"
         results: dict[str, Result] = {}
         for phase in PHASES:
@@ -205,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"CHECK FAILED: {failure}")
     if args.json_out:
         payload = {"relations": args.relations, "entities": entities, "seed": args.seed,
-                   "input_mib": file_mib, "input_reused": reused, "phases": results,
+                   "input_mib": file_mib, "input_reused": generated is None,
+                   "generator": generated, "phases": results,
                    "ratios": _ratios(results), "failures": failures}
         args.json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         _log(f"wrote {args.json_out}")
