@@ -1,9 +1,9 @@
 """Request limits: depth, tokens, aliases, page sizes, an estimated cost budget and a timeout.
 
 The cost of a query is estimated before it runs, from the document alone: every object
-returned counts 1, a list multiplies what is inside it by its page size (`first`/`last`, or
-the default), and walks and scans add a fixed weight. Over budget, nothing runs; the estimate
-and the budget are reported in the response's `extensions.cost` either way.
+returned counts 1, a list counts its page size (`first`/`last`, or the default) times what
+each row costs (at least 1), and walks and scans add a fixed weight. Over budget, nothing
+runs; the estimate and the budget are reported in the response's `extensions.cost` anyway.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from api.gql.paging import DEFAULT_PAGE
 from graph.errors import AikgError
 from graph.settings import Settings
 
-LIST_GUESS = 10  # rows assumed for a list without a page size (evidence, sources...)
+LIST_GUESS = 3  # rows assumed for a list without a page size (evidence, authors, sources)
 SCAN_WEIGHT = 100  # a root field that may read a whole type
 WEIGHTS = {"search": 10, "timeline": 20, "counts": SCAN_WEIGHT, "topEntities": SCAN_WEIGHT,
            "relationSums": SCAN_WEIGHT, "relations": 0, "runNamedQuery": SCAN_WEIGHT}
@@ -105,7 +105,7 @@ class CostEstimate:
             return 0
         rows = self.rows(parent, name, definition.type, args)
         inner = self.selections(inner_type, node.selection_set)
-        return 1 + _weight(name, args) + rows * inner
+        return 1 + _weight(name, args) + rows * max(1, inner)
 
     def rows(self, parent: Parent, name: str, field_type: Any, args: dict[str, Any]) -> int:
         """How many objects a field returns at most, as far as the document says."""

@@ -103,7 +103,10 @@ def api_bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltSe
 
 
 @pytest.fixture(params=STORES)
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Backend:
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
+    """Each store in turn; stores a test opens are closed after it (the standard one stays)."""
     name: str = request.param
     if name not in _BACKENDS:
         settings = api_settings(tmp_path_factory.mktemp(f"api-{name}"))
@@ -113,7 +116,8 @@ def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                                neo4j_user=server.user, neo4j_password=server.password,
                                neo4j_database=server.database)
         _BACKENDS[name] = Backend(name, settings)
-    return _BACKENDS[name]
+    yield _BACKENDS[name]
+    _BACKENDS[name].close_all()
 
 
 @dataclass
@@ -154,7 +158,6 @@ def api(backend: Backend) -> Iterator[Api]:
     """The API over the standard data, on each store in turn."""
     with serve(backend.settings, backend.standard(), backend.name) as found:
         yield found
-    backend.close_all()
 
 
 @pytest.fixture
@@ -162,4 +165,3 @@ def fresh_api(backend: Backend) -> Iterator[Api]:
     """The API over an empty store of each kind, which the test may write."""
     with serve(backend.settings, backend.fresh(), backend.name) as found:
         yield found
-    backend.close_all()
