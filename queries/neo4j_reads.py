@@ -7,11 +7,13 @@ through `iter_relations`; search adds description matches. Results equal the gen
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from neo4j import Record
+from neo4j import Record, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError
 
+from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import SortKey
@@ -23,6 +25,7 @@ from graph.store.search_index import (
     text_properties,
     tokens,
 )
+from queries.registry import Statement
 
 if TYPE_CHECKING:
     from queries.neo4j_store import Neo4jStore
@@ -39,6 +42,20 @@ class Neo4jReads(GraphReads):
 
     def _records(self, name: str, **params: Any) -> list[Record]:
         return self._neo4j._read(name, **params)
+
+    def run_statement(
+        self, statement: Statement, params: Mapping[str, Any]
+    ) -> list[dict[str, Any]]:
+        """A named statement from outside queries/ (queries/named/), its records as dicts."""
+        store = self._neo4j
+        try:
+            records, _, _ = store.driver.execute_query(
+                statement.query, statement.bind(params), database_=store.database,
+                routing_=RoutingControl.READ,
+            )
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j query {statement.name} failed: {exc}") from exc
+        return [record.data() for record in records]
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}

@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from api.gql.limits import TimedSchema, extensions
 from api.gql.mutation import Mutation
+from api.gql.named import NamedQueries
 from api.gql.query_aggregates import AggregateQueries
 from api.gql.query_graph import GraphQueries
 from api.gql.query_lists import ListQueries
@@ -17,7 +18,7 @@ from graph.settings import Settings
 
 
 @strawberry.type(description="Read the AI accountability graph: every relation with its evidence.")
-class Query(ListQueries, GraphQueries, AggregateQueries):
+class Query(ListQueries, GraphQueries, AggregateQueries, NamedQueries):
     pass
 
 
