@@ -1,0 +1,153 @@
+"""The researchers' reads: the embedded store's indexed answers equal the generic ones, and
+paths and neighbourhoods are right against networkx on a synthetic graph with hubs."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from bench.generate import generate
+from graph.model import Relation
+from graph.schema import load_schema
+from graph.store import reads
+from graph.store.direction import Direction
+from graph.store.embedded import EmbeddedStore
+from graph.store.query import EntityFilter, Order, RelationExists, RelationFilter, TextMatch, Window
+from graph.store.reads import GraphReads
+from graph.store.traversal import Bounds
+from ingest.runner import ingest_paths
+
+OVERRIDDEN = ("degrees", "scan_relations", "entities_of_types", "relations_citing", "lookup",
+              "search_hits")
+
+
+class GenericStore(EmbeddedStore):
+    """The embedded store answering every read helper the generic way."""
+
+
+for _name in OVERRIDDEN:
+    setattr(GenericStore, _name, getattr(GraphReads, _name))
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[EmbeddedStore, ...]]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    generate(folder / "graph.ndjson", 300, 1500, 7)
+    store = EmbeddedStore(load_schema(), folder / "store")
+    assert ingest_paths(store, [folder / "graph.ndjson"]).ok
+    yield store, GenericStore(load_schema(), folder / "store")
+
+
+def test_embedded_helpers_equal_the_generic_ones(synthetic: tuple[EmbeddedStore, ...]) -> None:
+    fast, generic = synthetic
+    ids = [e.id for e in fast.iter_entities()]
+    assert fast.degrees(ids) == generic.degrees(ids)
+    for types in (None, ["MENTIONS"], ["FINED", "SUED"]):
+        assert list(fast.scan_relations(types)) == list(generic.scan_relations(types))
+    for etypes in (None, ["Company"], ["Article", "Incident"]):
+        assert list(fast.entities_of_types(etypes)) == list(generic.entities_of_types(etypes))
+    articles = [e.id for e in fast.entities_of_types(["Article"])][:40]
+    assert fast.relations_citing(articles) == generic.relations_citing(articles)
+    names = [e.name for e in itertools.islice(fast.iter_entities(), 0, 300, 7)]
+    keys = [*names, *ids[:20], "nobody"]
+    assert fast.lookup(keys) == generic.lookup(keys)
+    for text in ("ka", "lo mi", "Inc", names[3]):
+        assert fast.search_hits(text, None, 50) == generic.search_hits(text, None, 50)
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        EntityFilter(types=("Company",)),
+        EntityFilter(name=TextMatch(contains="ka")),
+        EntityFilter(has_relation=(RelationExists(types=("MENTIONS",), direction=Direction.IN,
+                                                  min_count=3),)),
+        EntityFilter(any_of=(EntityFilter(types=("Agency",)), EntityFilter(types=("Group",))),
+                     not_=EntityFilter(name=TextMatch(starts_with="k"))),
+    ],
+)
+def test_filtered_pages_equal(synthetic: tuple[EmbeddedStore, ...], flt: EntityFilter) -> None:
+    fast, generic = synthetic
+    for order in (Order("NAME"), Order("DATE", descending=True)):
+        window = Window(first=7)
+        assert fast.find_entities(flt, order, window) == generic.find_entities(flt, order, window)
+
+
+def test_relation_pages_equal(synthetic: tuple[EmbeddedStore, ...]) -> None:
+    fast, generic = synthetic
+    flt = RelationFilter(types=("MENTIONS", "REPORTED"), target=EntityFilter(types=("Incident",)))
+    window = Window(last=5)
+    assert fast.find_relations(flt, Order("DATE"), window) == generic.find_relations(
+        flt, Order("DATE"), window
+    )
+
+
+def _undirected(store: EmbeddedStore) -> nx.MultiGraph:
+    graph = nx.MultiGraph()
+    for rel in store.iter_relations():
+        graph.add_edge(rel.source, rel.target, key=rel.id, relation=rel)
+    return graph
+
+
+def _brute_force(
+    graph: nx.MultiGraph, source: str, target: str, hops: int, k: int
+) -> list[tuple[str, ...]]:
+    found = [
+        tuple(key for *_, key in path)
+        for path in nx.all_simple_edge_paths(graph, source, target, cutoff=hops)
+    ]
+    return sorted(found, key=lambda p: (len(p), p))[:k]
+
+
+def test_k_shortest_paths_match_brute_force(synthetic: tuple[EmbeddedStore, ...]) -> None:
+    fast, _ = synthetic
+    graph = _undirected(fast)
+    quiet = sorted(n for n in graph if graph.degree(n) <= 6)
+    pairs = list(itertools.islice(zip(quiet[::17], quiet[5::13], strict=False), 12))
+    connected = 0
+    for source, target in pairs:
+        expected = _brute_force(graph, source, target, 3, 5)
+        found = fast.shortest_paths(source, target, 3, 5, None, Bounds(max_relations=10**6))
+        assert [tuple(r.id for r in p) for p in found] == expected, (source, target)
+        connected += bool(expected)
+    assert connected >= 6  # the comparison is not vacuous
+
+
+def test_a_neighbourhood_is_the_bfs_ball_minus_what_hubs_would_add(
+    synthetic: tuple[EmbeddedStore, ...],
+) -> None:
+    fast, _ = synthetic
+    graph = _undirected(fast)
+    bounds = Bounds(hub_degree=15, max_nodes=10**6, max_relations=10**7)
+    root = next(n for n in sorted(graph) if 2 <= graph.degree(n) <= 5)
+    found = fast.neighbourhood(fast.get_entities([root])[root], 2, None, bounds)
+    expected = {n: d for n, d in nx.single_source_shortest_path_length(graph, root, 1).items()}
+    for node, distance in list(expected.items()):
+        if distance == 1 and graph.degree(node) <= 15:
+            for other in graph[node]:
+                expected.setdefault(other, 2)
+    assert {n.entity.id: n.distance for n in found.neighbours} == {
+        n: d for n, d in expected.items() if n != root
+    }
+    assert all(n.hub == (graph.degree(n.entity.id) > 15) for n in found.neighbours)
+
+
+def test_relations_citing_uses_the_evidence(synthetic: tuple[EmbeddedStore, ...]) -> None:
+    fast, _ = synthetic
+    cited: dict[str, list[Relation]] = {}
+    for rel in fast.iter_relations():
+        for article in {e.article for e in rel.evidence if e.article}:
+            cited.setdefault(article, []).append(rel)
+    some = sorted(cited)[:25]
+    assert fast.relations_citing(some) == {a: cited[a] for a in some}
+
+
+def test_module_names_every_override() -> None:
+    for name in OVERRIDDEN:
+        assert getattr(EmbeddedStore, name) is not getattr(reads.GraphReads, name), name
+        assert getattr(GenericStore, name) is getattr(reads.GraphReads, name), name
+    assert Path(reads.__file__).name == "reads.py"
