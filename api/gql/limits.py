@@ -34,12 +34,15 @@ from graphql import (
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.utils.logging import StrawberryLogger
@@ -55,6 +58,7 @@ WEIGHTS = {"search": 10, "timeline": 20, "counts": SCAN_WEIGHT, "topEntities": S
 NEIGHBOURHOOD_WEIGHT = {1: 10, 2: 200, 3: 2000}
 PATH_WEIGHT = 200  # per path asked, per hop allowed
 HTTP_SERVER_ERROR = 500
+DOCUMENT_CACHE = 256  # parsed and validated documents kept (bounded: texts are the client's)
 LOG = logging.getLogger("aikg.api")
 MASKED = "Internal error: the server could not answer this query. It has been logged."
 Parent = GraphQLObjectType | GraphQLInterfaceType
@@ -252,13 +256,16 @@ def _refused(error: GraphQLError) -> bool:
 
 def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions that enforce the settings' limits, in the order they apply."""
-    found: list[Callable[[], SchemaExtension]] = [
+    rules = [  # built once, so that validation results can be cached per document
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        *(() if settings.introspection else DisableIntrospection().validation_rules),
+    ]
+    return [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
         lambda: CostLimiter(settings.cost_budget, settings.max_page_size),
         lambda: MaskErrors(should_mask_error=_should_mask, error_message=MASKED),
     ]
-    if not settings.introspection:
-        found.append(DisableIntrospection)
-    return found

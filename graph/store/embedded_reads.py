@@ -110,6 +110,8 @@ class EmbeddedReads(GraphReads):
 
     def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found = {key: [current] for key, current in self._store.resolve(keys).items()}
+        if len(found) == len(set(keys)):
+            return found
         external, named = self._derived("lookup", self._lookup_keys)
         for key in keys:
             hits = external.get(fold(key)) or named.get(fold(key))

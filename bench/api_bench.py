@@ -1,0 +1,244 @@
+"""API benchmark: latency per query class through HTTP on embedded stores of growing size.
+
+    python -m bench.api_bench --relations 10000,100000,1000000 [--requests 200]
+        [--concurrency 4] [--time-cap 60] [--work DIR] [--json OUT]
+
+For each size: generate a synthetic graph (bench.generate, N = M/5 entities, seed 1), ingest
+it with `aikg ingest`, start `aikg serve` on 127.0.0.1 in a subprocess, then per query class
+send a fixed number of requests from a bounded pool of concurrent httpx clients (stopping
+early at the time cap), after a few warm-up requests that build the store's lazy indexes.
+Inputs are drawn with a fixed seed from the entities, uniformly (so mostly ordinary
+entities, occasionally a hub). Latency is client-side, per request, in milliseconds; a
+GraphQL error (a path search past its budget) counts as answered but is reported apart.
+The closing table gives p50/p95 per class and size, and p50 largest/smallest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.generate import default_entities, generate
+
+SEED = 1
+WARM_UP = 3
+Request = tuple[str, dict[str, Any]]
+QUERIES = {
+    "lookup": "query ($id: ID!) { entity(id: $id) { id name type aliases } }",
+    "relations page": """query ($id: ID!) { entity(id: $id) { relations(first: 20) {
+        totalCount edges { node { id type date other { name }
+        evidence { quote article { title } } } } } } }""",
+    "search": """query ($text: String!) { search(text: $text, first: 10) {
+        edges { node { id name } } } }""",
+    "neighbourhood": """query ($id: ID!) { neighbourhood(id: $id, depth: 2) { totalCount
+        truncated entityTypeCounts { type count }
+        neighbours(first: 20) { edges { node { entity { id } } } } } }""",
+    "path": """query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) {
+        length steps { relation { id } } } }""",
+}
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def aikg_command() -> list[str]:
+    return [str(Path(sys.executable).with_name("aikg"))]
+
+
+def prepare(relations: int, work: Path) -> tuple[Path, Path, dict[str, float]]:
+    """The NDJSON file and a store holding it (both reused when present), with timings."""
+    ndjson = work / f"synthetic-{relations}.ndjson"
+    data_dir = work / f"store-{relations}"
+    timings: dict[str, float] = {}
+    if not ndjson.exists():
+        started = time.perf_counter()
+        generate(ndjson, default_entities(relations), relations, SEED)
+        timings["generate_s"] = time.perf_counter() - started
+    if not (data_dir / "graph.pickle").exists():
+        started = time.perf_counter()
+        env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
+        subprocess.run([*aikg_command(), "ingest", "-q", str(ndjson)], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        timings["ingest_s"] = time.perf_counter() - started
+    return ndjson, data_dir, timings
+
+
+def entity_names(ndjson: Path) -> list[tuple[str, str]]:
+    """(id, name) of every entity: the generator writes them before any relation."""
+    found = []
+    with ndjson.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["kind"] != "entity":
+                break
+            found.append((record["id"], record["name"]))
+    return found
+
+
+def requests_for(entities: list[tuple[str, str]], count: int) -> dict[str, list[Request]]:
+    """The same kind of inputs for every size: a seeded uniform sample of the entities."""
+    rng = random.Random(SEED)
+    picks = [rng.choice(entities) for _ in range(2 * count)]
+    ids = [i for i, _ in picks]
+    prefixes = [name.split()[0][:5] for _, name in picks]
+    return {
+        "lookup": [(QUERIES["lookup"], {"id": i}) for i in ids[:count]],
+        "relations page": [(QUERIES["relations page"], {"id": i}) for i in ids[:count]],
+        "search": [(QUERIES["search"], {"text": p}) for p in prefixes[:count]],
+        "neighbourhood": [(QUERIES["neighbourhood"], {"id": i}) for i in ids[:count]],
+        "path": [(QUERIES["path"], {"from": a, "to": b})
+                 for a, b in zip(ids[:count], ids[count:], strict=True)],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def server(data_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`aikg serve` on a free loopback port, stopped (by its pid) on exit."""
+    port = _free_port()
+    env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen([*aikg_command(), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 900
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"{url}/health", timeout=5).status_code == 200:
+                    break
+            if proc.poll() is not None:
+                raise RuntimeError(f"aikg serve exited with {proc.returncode}")
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("aikg serve did not answer /health within 900 s")
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@dataclass
+class Measured:
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    stopped_early: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        ordered = sorted(self.latencies_ms)
+        p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else None
+        return {"requests": len(ordered), "errors": self.errors,
+                "p50_ms": statistics.median(ordered) if ordered else None, "p95_ms": p95,
+                "stopped_early": self.stopped_early}
+
+
+async def _load(url: str, requests: list[Request], concurrency: int, cap: float) -> Measured:
+    measured = Measured()
+    queue = list(reversed(requests))
+    deadline = time.monotonic() + cap
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+
+        async def worker() -> None:
+            while queue and time.monotonic() < deadline:
+                query, variables = queue.pop()
+                started = time.perf_counter()
+                response = await client.post("/graphql", json={"query": query,
+                                                               "variables": variables})
+                measured.latencies_ms.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200 or "errors" in response.json():
+                    measured.errors += 1
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    measured.stopped_early = bool(queue)
+    return measured
+
+
+def _rss_mib(pid: int) -> float | None:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
+    _log(f"{relations:,} relations: preparing")
+    ndjson, data_dir, timings = prepare(relations, args.work)
+    plan = requests_for(entity_names(ndjson), args.requests)
+    result: dict[str, Any] = {"relations": relations, **timings, "classes": {}}
+    started = time.perf_counter()
+    with server(data_dir) as (url, proc):
+        result["server_start_s"] = time.perf_counter() - started
+        for name, requests in plan.items():
+            warm = asyncio.run(_load(url, requests[-WARM_UP:], 1, args.time_cap))
+            measured = asyncio.run(_load(url, requests, args.concurrency, args.time_cap))
+            result["classes"][name] = {**measured.summary(),
+                                       "warm_up_ms": max(warm.latencies_ms, default=None)}
+            _log(f"{relations:,} {name}: {result['classes'][name]}")
+        result["server_rss_mib"] = _rss_mib(proc.pid)
+    return result
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    sizes = [r["relations"] for r in results]
+    head = "| query class | " + " | ".join(f"{s:,}: p50 / p95 ms" for s in sizes)
+    lines = [head + " | p50 largest/smallest |", "|---" * (len(sizes) + 2) + "|"]
+    for name in QUERIES:
+        cells, p50s = [], []
+        for r in results:
+            c = r["classes"][name]
+            p50s.append(c["p50_ms"])
+            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f}"
+                         + (f" ({c['errors']} err)" if c["errors"] else ""))
+        ratio = p50s[-1] / p50s[0] if p50s[0] else float("nan")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.api_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--relations", default="10000,100000,1000000",
+                        help="comma-separated graph sizes (relations)")
+    parser.add_argument("--requests", type=int, default=200, help="requests per class")
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
+    parser.add_argument("--time-cap", type=float, default=60.0, help="seconds per class")
+    parser.add_argument("--work", type=Path, default=Path(".bench"), help="files and stores")
+    parser.add_argument("--json", type=Path, help="write the results here too")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = [run_size(int(s), args) for s in args.relations.split(",")]
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
