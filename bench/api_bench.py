@@ -229,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="requests per class")
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
     parser.add_argument("--time-cap", type=float, default=60.0, help="seconds per class")
-    parser.add_argument("--work", type=Path, default=Path(".bench"), help="files and stores")
+    parser.add_argument("--work", type=Path, default=Path("bench/out/api"),
+                        help="where the generated files and stores are kept (reused)")
     parser.add_argument("--json", type=Path, help="write the results here too")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)

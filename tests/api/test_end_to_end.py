@@ -8,6 +8,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -83,3 +84,29 @@ def test_a_later_ingest_is_served_without_restart(server: tuple[str, Path], tmp_
     aikg(data_dir, "ingest", "-q", str(extra), check=True)
     after = _post(url, STATS)["data"]["stats"]["entities"]  # type: ignore[index]
     assert after == before + 1
+
+
+def test_researchers_questions_over_real_http(server: tuple[str, Path]) -> None:
+    url, _ = server
+    query = """{
+      letters: relations(filter: {type: [SENT_CEASE_AND_DESIST]}) { totalCount
+        edges { node { source { name } target { name } evidence { article { title } } } } }
+      police: neighbourhood(id: "woodbridge-police-department", depth: 1) { totalCount }
+      paths(from: "woodbridge-police-department", to: "Clearview AI", first: 1) { length }
+      fines: relationSums(type: FINED, property: amount, splitBy: currency) { total group }
+      named: runNamedQuery(name: "fines_by_regulator") { totalCount }
+    }"""
+    body = _post(url, query)
+    data: dict[str, Any] = body["data"]  # type: ignore[assignment]
+    assert data["letters"]["totalCount"] == 3
+    assert {e["node"]["source"]["name"] for e in data["letters"]["edges"]} == {
+        "Facebook", "Google", "YouTube"}
+    assert data["police"]["totalCount"] > 0 and data["paths"] == [{"length": 2}]
+    assert data["fines"][0]["group"] == "USD" and data["named"]["totalCount"] == 2
+    assert body["extensions"]["cost"]["estimated"] > 0  # type: ignore[index]
+
+
+def test_limits_over_real_http(server: tuple[str, Path]) -> None:
+    url, _ = server
+    body = _post(url, '{ entities(first: 1000000) { totalCount } }')
+    assert body["errors"] == [{"message": "`first` must be between 0 and 100, got 1000000"}]
