@@ -136,7 +136,8 @@ class ListQueries:
 
     @strawberry.field(
         description="Ranked search over names, aliases and descriptions: every word matches a "
-        "word prefix (one typo allowed in a word that prefixes nothing); exact names first."
+        "word prefix (one typo allowed in a word that prefixes nothing); exact names first. "
+        "Pages through the best 1000 hits (totalCount counts at most those)."
     )
     async def search(
         self,
@@ -170,4 +171,5 @@ async def _with_ids(
     _check_ids(info, keys)
     found = await run(info.context.store.lookup, keys)
     ids = tuple(sorted({i for hits in found.values() for i in hits}))
-    return q.EntityFilter(ids=ids or ("",), all_of=(flt,) if flt else ())
+    nothing = ("",)  # no key named an entity: an id no entity has, so the page is empty
+    return q.EntityFilter(ids=ids or nothing, all_of=(flt,) if flt else ())
