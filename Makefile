@@ -13,7 +13,7 @@ docs: install
 
 SHARED_DATA ?= ../shared/data
 
-.PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench clean help
+.PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench bench-bolt clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -65,6 +65,10 @@ check: lint types test
 
 bench: install-dev
 	$(BIN)/python -m bench.ingest_bench --relations 100000
+
+# Ingest over Bolt by batch size: ArcadeDB (started here), or a real Neo4j with --neo4j.
+bench-bolt: install-dev
+	$(BIN)/python -m bench.bolt_bench --relations 100000 --batch-sizes 500,1000,5000
 
 clean:
 	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules

@@ -19,6 +19,7 @@ from api.cli_export import (
     selection_of,
     selection_options,
 )
+from api.cli_neo4j import NEO4J_ADMIN, db_command, export_neo4j_admin
 from api.cli_sources import (
     bundled_inputs,
     decided,
@@ -51,12 +52,17 @@ class _Obj:
             self._store = open_store(self.settings)
         return self._store
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """aikg: the AI accountability knowledge graph (store chosen by AIKG_STORE)."""
     ctx.obj = _Obj()
+    ctx.call_on_close(ctx.obj.close)
 
 
 @contextlib.contextmanager
@@ -159,9 +165,11 @@ def stats(obj: _Obj, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="ndjson",
-              show_default=True, help="node-link, graphml, gexf, edgelist (CSV) or ndjson.")
-@click.option("--output", "-o", default="-", help="File to write, or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, NEO4J_ADMIN]), default="ndjson",
+              show_default=True, help="node-link, graphml, gexf, edgelist (CSV), ndjson, or "
+                                      "neo4j-admin (CSVs for `neo4j-admin database import`).")
+@click.option("--output", "-o", default="-",
+              help="File to write, or - for stdout (neo4j-admin: a folder).")
 @click.option("--nodes", metavar="FILE",
               help="edgelist: the nodes table (default: beside -o, as NAME.nodes.csv).")
 @click.option("--around", metavar="ID", help="Keep only this entity's neighbourhood.")
@@ -177,7 +185,11 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
     Every format carries every attribute (see the README's "Exports for data scientists");
     ndjson re-ingests to the same graph.
     """
-    run_export(obj.store(), fmt, output, nodes, quiet, selection_of(around, hops, filters))
+    selection = selection_of(around, hops, filters)
+    if fmt == NEO4J_ADMIN:
+        export_neo4j_admin(obj.store(), output, selection)
+        return
+    run_export(obj.store(), fmt, output, nodes, quiet, selection)
 
 
 @cli.command()
@@ -204,6 +216,7 @@ cli.add_command(extract_command)
 cli.add_command(draw_command)
 cli.add_command(bloom_command)
 cli.add_command(resolve_command)
+cli.add_command(db_command)
 
 
 def main() -> None:

@@ -59,7 +59,12 @@ class Neo4jStore(Neo4jReads, GraphStore):
         except (Neo4jError, DriverError, OSError) as exc:
             raise StoreUnavailable(f"cannot open Neo4j at {database!r}: {exc}") from exc
         self.neo4j_native = is_neo4j(self.agent)
-        self.fulltext = self._fulltext_online()  # also proves the database exists
+        try:
+            self.fulltext = self._fulltext_online()  # also proves the database exists
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(
+                f"cannot open database {database!r} (NEO4J_DATABASE) on {self.agent}: {exc}"
+            ) from exc
         self._schema_ready = False
 
     @classmethod

@@ -1,0 +1,162 @@
+"""Ingest benchmark over Bolt: the Neo4j store's write path, relations per second by batch size.
+
+    python -m bench.bolt_bench --relations 100000 [--batch-sizes 500,1000,5000] [--json OUT]
+
+Generates one synthetic file (bench.generate), then for each batch size ingests it into a
+fresh database through the Neo4j store (`aikg ingest` with AIKG_STORE=neo4j does the same)
+and ingests it again (which must add nothing). Without --neo4j it starts ArcadeDB's Bolt
+server (tests/support/bolt_server, one fresh server per batch size): those figures are
+ArcadeDB over Bolt, NOT Neo4j figures. With --neo4j it uses NEO4J_URI, NEO4J_USER,
+NEO4J_PASSWORD and NEO4J_DATABASE and EMPTIES that database before each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from neo4j import GraphDatabase
+
+from bench.generate import default_entities, generate
+from graph.schema import load_schema
+from graph.settings import Settings
+from graph.store.base import Progress, UpsertPlan
+from ingest.runner import ingest_paths
+from queries.neo4j_store import Neo4jStore
+
+ARCADEDB_LABEL = "ArcadeDB over Bolt, not Neo4j"
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def arcadedb(tmp: Path, heap: str) -> Iterator[Settings]:
+    """A fresh ArcadeDB Bolt server on 127.0.0.1 for the block."""
+    from tests.support.bolt_server import run_bolt_server
+
+    with run_bolt_server(tmp, heap=heap) as server:
+        yield Settings(store="neo4j", neo4j_uri=server.uri, neo4j_user=server.user,
+                       neo4j_password=server.password, neo4j_database=server.database)
+
+
+@contextlib.contextmanager
+def emptied_neo4j(settings: Settings) -> Iterator[Settings]:
+    """The configured server, its database emptied first (in chunks, so no giant transaction)."""
+    auth = (settings.neo4j_user, settings.neo4j_password or "")
+    with GraphDatabase.driver(settings.neo4j_uri, auth=auth) as driver:
+        while True:
+            records, _, _ = driver.execute_query(
+                "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted",
+                database_=settings.neo4j_database,
+            )
+            if records[0]["deleted"] == 0:
+                break
+    yield settings
+
+
+class TimedStore(Neo4jStore):
+    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge."""
+
+    write_seconds = 0.0
+
+    def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
+        started = time.perf_counter()
+        super()._write(plan, progress)
+        self.write_seconds += time.perf_counter() - started
+
+
+def run_once(settings: Settings, path: Path, batch_size: int) -> dict[str, Any]:
+    store = TimedStore.connect(load_schema(), replace(settings, batch_size=batch_size))
+    assert isinstance(store, TimedStore)
+    try:
+        started = time.perf_counter()
+        first = ingest_paths(store, [path])
+        ingest_seconds = time.perf_counter() - started
+        if not first.ok:
+            raise SystemExit(f"ingest refused the file: {first.problems[:3]}")
+        write_seconds, store.write_seconds = store.write_seconds, 0.0
+        started = time.perf_counter()
+        again = ingest_paths(store, [path])
+        reingest_seconds = time.perf_counter() - started
+        stats = store.stats()
+    finally:
+        store.close()
+    relations = first.summary.relations_added
+    return {
+        "batch_size": batch_size,
+        "server": store.agent,
+        "entities": stats.entities,
+        "relations": stats.relations,
+        "ingest_s": round(ingest_seconds, 2),
+        "write_s": round(write_seconds, 2),
+        "relations_per_s_ingest": round(relations / ingest_seconds),
+        "relations_per_s_write": round(relations / write_seconds),
+        "reingest_s": round(reingest_seconds, 2),
+        "reingest_added": again.summary.entities_added + again.summary.relations_added,
+        "ok": again.ok and again.summary.relations_added == 0 and stats.relations == relations,
+    }
+
+
+def table(results: Sequence[dict[str, Any]], label: str) -> str:
+    lines = [
+        f"Ingest over Bolt: {label} ({results[0]['server']})",
+        "| batch size | ingest s | write s | relations/s (ingest) | relations/s (write) "
+        "| re-ingest s | re-ingest added |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {r['batch_size']} | {r['ingest_s']} | {r['write_s']} | {r['relations_per_s_ingest']}"
+        f" | {r['relations_per_s_write']} | {r['reingest_s']} | {r['reingest_added']} |"
+        for r in results
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bolt_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--relations", type=int, default=100_000)
+    parser.add_argument("--entities", type=int, help="default: relations / 5")
+    parser.add_argument("--batch-sizes", default="500,1000,5000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--neo4j", action="store_true", help="use NEO4J_* (empties the database)")
+    parser.add_argument("--heap", default="2g", help="ArcadeDB JVM heap")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.batch_sizes.split(",")]
+    entities = args.entities or default_entities(args.relations)
+    label = "Neo4j" if args.neo4j else ARCADEDB_LABEL
+    results = []
+    with tempfile.TemporaryDirectory(prefix="aikg-bolt-bench-") as tmp:
+        path = Path(tmp) / "synthetic.ndjson"
+        _log(f"generating {entities:,} entities and {args.relations:,} relations")
+        generate(path, entities, args.relations, args.seed)
+        for size in sizes:
+            _log(f"batch size {size}: ingest, then ingest again ({label})")
+            server = (emptied_neo4j(Settings.from_env(os.environ)) if args.neo4j
+                      else arcadedb(Path(tmp) / f"arcadedb-{size}", args.heap))
+            with server as settings:
+                results.append(run_once(settings, path, size))
+            _log(json.dumps(results[-1]))
+    print(table(results, label))
+    print(f"{platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs; {entities:,} entities, {args.relations:,} relations")
+    if args.json:
+        args.json.write_text(json.dumps({"label": label, "results": results}, indent=2) + "\n")
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
