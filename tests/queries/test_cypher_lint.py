@@ -1,25 +1,33 @@
 """The lint gate: every statement the project can send, through Neo4j's own Cypher front end.
 
-All of them in ONE Node process, against the project's schema (labels, relationship types,
-property keys the store writes) and with the exact parameter names each is sent with. Any
-error, any unknown label/type/property warning, any missing or unused parameter fails.
+All of them in ONE Node process: the store's named queries (queries/*.cypher), the statements
+generated from the schema, the researchers' named queries (queries/named/) and the Bloom search
+phrases and scene actions (queries/bloom/); against the project's schema (labels, relationship
+types, property keys the store writes) and with the exact parameter names each is sent with.
+Any error, any unknown label/type/property warning, any missing or unused parameter fails.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph.schema import load_schema
+from queries.bloom import load_bloom_queries
 from queries.encoding import property_keys
+from queries.named import NAMED_DIR
 from queries.registry import Statement, load_queries
 from queries.statements import generated_statements
 from tests.support.cypher_lint import LintReport, LintSchema, LintStatement, lint_statements
 
 
 def every_statement() -> list[Statement]:
-    """The named files of queries/ and every statement generated from the schema."""
+    """Every statement the project sends, each under a unique name."""
     schema = load_schema()
-    return [*load_queries().values(), *generated_statements(schema)]
+    named = [replace(s, name=f"named/{s.name}") for s in load_queries(NAMED_DIR).values()]
+    bloom = [replace(q.statement, name=f"bloom/{q.name}") for q in load_bloom_queries()]
+    return [*load_queries().values(), *generated_statements(schema), *named, *bloom]
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +44,17 @@ def report() -> LintReport:
 
 def test_every_statement_passes_neo4j_cypher_lint(report: LintReport) -> None:
     statements = every_statement()
-    named = len(load_queries())
+    files = len(load_queries())
+    generated = len(generated_statements(load_schema()))
+    named = sum(s.name.startswith("named/") for s in statements)
+    bloom = sum(s.name.startswith("bloom/") for s in statements)
     print(
-        f"\ncypher lint: checked {report.checked} statements "
-        f"({named} queries/*.cypher files, {report.checked - named} generated from the schema)"
+        f"\ncypher lint: checked {report.checked} statements in one Node process: "
+        f"{files} queries/*.cypher, {generated} generated from the schema, "
+        f"{named} queries/named/, {bloom} Bloom phrases and actions"
     )
-    assert report.checked == len(statements) > named > 10
+    assert report.checked == len(statements) == files + generated + named + bloom
+    assert files > 10 and generated > 20 and named > 0 and bloom > 0
     assert report.problems() == []
 
 
