@@ -19,6 +19,7 @@ from queries.encoding import property_keys
 from queries.named import NAMED_DIR
 from queries.registry import Statement, load_queries
 from queries.statements import generated_statements
+from tests.queries.conftest import LINT_SUMMARY
 from tests.support.cypher_lint import LintReport, LintSchema, LintStatement, lint_statements
 
 
@@ -42,17 +43,22 @@ def report() -> LintReport:
     return lint_statements(statements, lint_schema)
 
 
-def test_every_statement_passes_neo4j_cypher_lint(report: LintReport) -> None:
+def test_every_statement_passes_neo4j_cypher_lint(
+    report: LintReport, pytestconfig: pytest.Config
+) -> None:
     statements = every_statement()
     files = len(load_queries())
     generated = len(generated_statements(load_schema()))
     named = sum(s.name.startswith("named/") for s in statements)
     bloom = sum(s.name.startswith("bloom/") for s in statements)
-    print(
-        f"\ncypher lint: checked {report.checked} statements in one Node process: "
+    summary = (
+        f"cypher lint: checked {report.checked} statements in one Node process: "
         f"{files} queries/*.cypher, {generated} generated from the schema, "
-        f"{named} queries/named/, {bloom} Bloom phrases and actions"
+        f"{named} queries/named/, {bloom} Bloom phrases and actions; "
+        f"{len(report.problems())} problems"
     )
+    print("\n" + summary)
+    pytestconfig.stash[LINT_SUMMARY] = summary
     assert report.checked == len(statements) == files + generated + named + bloom
     assert files > 10 and generated > 20 and named > 0 and bloom > 0
     assert report.problems() == []
