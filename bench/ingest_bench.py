@@ -10,8 +10,9 @@ each phase in a fresh subprocess (bench.phases) so that each peak RSS is its own
   reingest  the same file into the now-full store: must add nothing
   load      open the persisted store in a new process, then stats()
 
-Seconds are the work alone (not interpreter start-up or imports); every child imports the
-same modules, so peak RSS compares like with like. Ratios are aikg phase / floor.
+Seconds (wall and CPU) are the work alone, not interpreter start-up or imports; CPU seconds
+are the fairer figure on a busy machine. Every child imports the same modules, so peak RSS
+compares like with like. Ratios are aikg phase / floor.
 Exit status 1 if a phase fails or a check (counts, 0 added on re-ingest) does not hold.
 """
 
@@ -116,21 +117,23 @@ def check(results: dict[str, Result], entities: int, relations: int) -> list[str
 
 
 def table(results: dict[str, Result], relations: int) -> list[str]:
-    """The phase table, with ratios of each aikg phase to the floor."""
+    """The phase table, with ratios of each aikg phase to the floor (wall, CPU, peak RSS)."""
     floor = results.get("floor", {})
-    head = (f"{'phase':<10}{'seconds':>10}{'relations/s':>14}{'peak RSS MiB':>15}"
-            f"{'time x floor':>15}{'RSS x floor':>14}")
+    head = (f"{'phase':<10}{'wall s':>9}{'CPU s':>9}{'relations/s':>13}{'peak RSS MiB':>14}"
+            f"{'wall x floor':>14}{'CPU x floor':>13}{'RSS x floor':>13}")
     lines = [head, "-" * len(head)]
     for phase in PHASES:
         res = results.get(phase, {})
         if "seconds" not in res:
-            lines.append(f"{phase:<10}{'failed: ' + str(res.get('error', 'not run')):>68}")
+            lines.append(f"{phase:<10} failed: {res.get('error', 'not run')}")
             continue
-        secs, peak = res["seconds"], res["peak_rss_mib"]
-        ratio_t = f"{secs / floor['seconds']:.2f}" if floor.get("seconds") else "-"
-        ratio_m = f"{peak / floor['peak_rss_mib']:.2f}" if floor.get("peak_rss_mib") else "-"
+        secs, cpu, peak = res["seconds"], res["cpu_seconds"], res["peak_rss_mib"]
+        ratios = [f"{mine / floor[key]:.2f}" if floor.get(key) else "-"
+                  for mine, key in ((secs, "seconds"), (cpu, "cpu_seconds"),
+                                    (peak, "peak_rss_mib"))]
         rate = f"{relations / secs:,.0f}" if secs > 0 else "-"
-        lines.append(f"{phase:<10}{secs:>10.2f}{rate:>14}{peak:>15.0f}{ratio_t:>15}{ratio_m:>14}")
+        lines.append(f"{phase:<10}{secs:>9.2f}{cpu:>9.2f}{rate:>13}{peak:>14.0f}"
+                     f"{ratios[0]:>14}{ratios[1]:>13}{ratios[2]:>13}")
     return lines
 
 
@@ -219,6 +222,7 @@ def _ratios(results: dict[str, Result]) -> dict[str, dict[str, float]]:
         return {}
     return {
         phase: {"time": res["seconds"] / floor["seconds"],
+                "cpu": res["cpu_seconds"] / floor["cpu_seconds"],
                 "peak_rss": res["peak_rss_mib"] / floor["peak_rss_mib"]}
         for phase, res in results.items() if phase != "floor" and "seconds" in res
     }
