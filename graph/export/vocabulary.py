@@ -40,9 +40,12 @@ JSON_NODE_KEYS = ("labels", "aliases", "properties", "sources", "external_ids", 
 JSON_EDGE_KEYS = ("rel_properties", "evidence")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def encode(value: Any) -> str:
     """Compact, key-sorted JSON text: the one encoding of lists and mappings in every format."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def date_span(date: str | None) -> tuple[str, str]:

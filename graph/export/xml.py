@@ -14,10 +14,9 @@ from graph.export.selection import Edge, Node
 from graph.export.vocabulary import EDGE_KEYS, NODE_KEYS
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
-     "\t": "&#9;"}
-)
+_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"),
+            ("\r", "&#13;"), ("\t", "&#9;"))
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -30,13 +29,17 @@ GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k not in ("id", "start",
 def escape(value: Any) -> str:
     """Text safe in an XML attribute or element; refuses what XML 1.0 cannot carry."""
     text = str(value)
+    if _SPECIAL.search(text) is None:  # most ids, types and dates: nothing to do
+        return text
     bad = _ILLEGAL.search(text)
     if bad:
         raise InvalidInput(
             f"{text[:60]!r} contains the control character U+{ord(bad.group()):04X}, which XML "
             "cannot carry; export it as node-link or ndjson, or fix the record"
         )
-    return text.translate(_ESCAPES)
+    for char, entity in _ESCAPES:
+        text = text.replace(char, entity)
+    return text
 
 
 def graphml_chunks(nodes: Iterable[Node], edges: Iterable[Edge]) -> Iterator[str]:
