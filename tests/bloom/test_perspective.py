@@ -11,7 +11,15 @@ import yaml
 
 from graph.export.style import type_colours
 from graph.schema import SCHEMA_FILE, load_schema, parse_schema
-from queries.bloom import HIDDEN, PERSPECTIVE_FILE, load_bloom_queries, perspective, render
+from graph.settings import PROJECT_ROOT
+from queries.bloom import (
+    BLOOM_VERSION,
+    HIDDEN,
+    PERSPECTIVE_FILE,
+    load_bloom_queries,
+    perspective,
+    render,
+)
 from tests.cli_runner import aikg
 
 JOURNALIST_PHRASES = (
@@ -97,3 +105,11 @@ def test_a_new_type_in_the_schema_is_a_new_category() -> None:
     assert categories[-1]["name"] == "Dataset"
     assert {"name": "size", "exclude": False, "isCaption": False, "dataType": "bigint"} in (
         categories[-1]["properties"])
+
+
+def test_the_readme_lists_every_phrase_and_action() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for query in load_bloom_queries():
+        shown = f"`{query.phrase}`" if query.phrase else f"*{query.action}*"
+        assert f"| {shown} | {query.statement.purpose} |" in readme, query.name
+    assert f"`version` is `{BLOOM_VERSION}`" in readme
