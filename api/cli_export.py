@@ -74,14 +74,20 @@ def run_export(
 
 
 def _entity_id(store: GraphStore, text: str) -> str:
-    """An id as given, or the best name match, so `aikg draw "Clearview AI"` works too."""
+    """An id as given, or the name match with the most relations, so `aikg draw "Clearview AI"`
+    works too; other entities of that name are listed so the user can pass an id instead."""
     if text in store.resolve([text]):
         return text
-    hits = store.search(text, limit=1)
+    hits = store.search(text, limit=10)
     if not hits:
         raise NotFound(f"no entity with the id or name {text!r}")
-    click.echo(f"drawing {hits[0].id} ({hits[0].name})", err=True)
-    return hits[0].id
+    named = [h for h in hits if h.name.casefold() == text.casefold()] or hits[:1]
+    degree = {i: len(rels) for i, rels in store.relations_of([h.id for h in named]).items()}
+    best = max(named, key=lambda h: (degree[h.id], h.id))
+    others = ", ".join(f"{h.id} ({h.type})" for h in named if h is not best)
+    click.echo(f"drawing {best.id} ({best.name}, {best.type})"
+               + (f"; also named so: {others}" if others else ""), err=True)
+    return best.id
 
 
 @click.command("draw")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,7 @@ def _figure(graph: Any, centre: str, store: GraphStore, total: int) -> Figure:
     for u, v, count in graph.edges(data="evidence_count"):
         weights[u, v] += count
     nx.draw_networkx_edges(simple, pos, ax=ax, node_size=sizes, edge_color="#888888",
-                           width=[0.8 + 0.6 * weights[e] for e in simple.edges],
+                           width=[0.6 + math.log2(1 + weights[e]) for e in simple.edges],
                            arrows=True, arrowsize=14, connectionstyle="arc3,rad=0.08")
     nx.draw_networkx_nodes(simple, pos, ax=ax, node_color=node_colour, node_size=sizes,
                            edgecolors="#333333", linewidths=0.8)

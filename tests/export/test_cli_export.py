@@ -75,7 +75,7 @@ def test_bad_export_options_exit_2_with_a_reason(
 def test_draw_takes_a_name_and_writes_the_picture(data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "clearview.png"
     done = aikg(data_dir, "draw", "Clearview AI", "-o", str(target), check=True)
-    assert "drawing clearview-ai (Clearview AI)" in done.stderr
+    assert "drawing clearview-ai (Clearview AI, Company)" in done.stderr
     assert "drew 30 entities and 52 relations" in done.stderr
     assert target.stat().st_size > 10_000
     refused = aikg(data_dir, "draw", "clearview-ai", "-o", str(tmp_path / "x.jpg"))
