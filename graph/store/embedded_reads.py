@@ -6,7 +6,7 @@ state changes (a new `_loaded_stamp`); results equal the generic ones in `graph.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -55,13 +55,18 @@ class EmbeddedReads(GraphReads):
         rel: Relation = self.graph.edges[source, target, rel_id]["relation"]
         return rel
 
+    def _degrees(self) -> Counter[str]:
+        """Relations per entity, counted once per state (networkx counts a hub's in O(degree))."""
+        found: Counter[str] = Counter()
+        for source, target in self._edges.values():
+            found[source] += 1
+            if target != source:
+                found[target] += 1
+        return found
+
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
-        graph = self.graph
-        return {
-            i: graph.out_degree(i) + graph.in_degree(i) - len(graph.succ[i].get(i, {}))
-            if i in graph else 0
-            for i in ids
-        }
+        counted = self._derived("degrees", self._degrees)
+        return {i: counted[i] for i in ids}
 
     def _by_type(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         entities: dict[str, list[str]] = defaultdict(list)

@@ -78,9 +78,12 @@ class PathSearch:
     def _expand(self, side: _Side) -> None:
         nodes = [n for n in side.frontier if n not in self.read_from]
         found = self.store.relations_of(nodes, None, self.types) if nodes else {}
+        as_of = self.matcher.as_of
         for node in nodes:
-            visible = [r for r in found.get(node, []) if relation_visible(r, self.matcher.as_of)]
-            self.read_from[node] = visible
+            rels = found.get(node, [])
+            self.read_from[node] = rels if as_of is None else [
+                r for r in rels if relation_visible(r, as_of)
+            ]
         rels = [r for n in side.frontier for r in self.read_from[n]]
         new = sorted({e for r in rels for e in (r.source, r.target)} - side.dist.keys())
         shown = set(new)
@@ -152,6 +155,13 @@ def _enumerate(search: PathSearch, source: str, target: str, hops: int, k: int) 
     steps: list[Relation] = []
     on_path = {source}
     budget = [search.bounds.max_relations]
+    ordered: dict[str, list[Relation]] = {}  # each node's relations by id, sorted once
+
+    def around(node: str) -> list[Relation]:
+        if node not in ordered:
+            rels = search.adjacent.get(node, {})
+            ordered[node] = [rels[rel_id] for rel_id in sorted(rels)]
+        return ordered[node]
 
     def walk(node: str) -> None:
         if len(found) >= k:
@@ -161,14 +171,13 @@ def _enumerate(search: PathSearch, source: str, target: str, hops: int, k: int) 
             if node == target:
                 found.append(tuple(steps))
             return
-        for rel_id in sorted(search.adjacent.get(node, {})):
+        for rel in around(node):
             budget[0] -= 1
             if budget[0] < 0:
                 raise PathBoundsExceeded(
                     f"path search stopped after {search.bounds.max_relations} steps listing "
                     f"paths of {hops} relations; ask for fewer paths or restrict the types"
                 )
-            rel = search.adjacent[node][rel_id]
             nxt = rel.target if rel.source == node else rel.source
             if nxt in on_path or search.backward.bound(nxt) > remaining - 1:
                 continue

@@ -65,21 +65,28 @@ def rank_key(query: str, names: Sequence[str], entity_id: str) -> tuple[str, ...
     Tiers: 0 a name or alias is the query, 1 one starts with it, 2 every word prefixes a
     name word, 3 the same with typos, 4 some word only matches the description.
     """
-    words = tokens(query)
     spelled = [" ".join(tokens(n)) for n in names]
+    return spelled_rank_key(tokens(query), spelled, len(names[0]) if names else 0, entity_id)
+
+
+def spelled_rank_key(
+    words: Sequence[str], spelled: Sequence[str], length: int, entity_id: str
+) -> tuple[str, ...]:
+    """`rank_key` from the query words and the names already folded into words."""
     phrase = " ".join(words)
-    name_words = {w for s in spelled for w in s.split()}
     if phrase in spelled:
         tier = TIER_EXACT
     elif any(s.startswith(phrase) for s in spelled):
         tier = TIER_START
-    elif all(_word_matches(w, name_words, False) for w in words):
-        tier = TIER_WORDS
-    elif all(_word_matches(w, name_words, True) for w in words):
-        tier = TIER_TYPO
     else:
-        tier = TIER_DESCRIPTION
-    return (str(tier), f"{len(names[0]) if names else 0:06d}", entity_id)
+        name_words = {w for s in spelled for w in s.split()}
+        if all(_word_matches(w, name_words, False) for w in words):
+            tier = TIER_WORDS
+        elif all(_word_matches(w, name_words, True) for w in words):
+            tier = TIER_TYPO
+        else:
+            tier = TIER_DESCRIPTION
+    return (str(tier), f"{length:06d}", entity_id)
 
 
 def entity_rank_key(query: str, entity: Entity) -> tuple[str, ...]:
@@ -120,21 +127,25 @@ class _Postings:
 
 @dataclass
 class NameIndex:
-    """Postings for name and alias words and for description words; folded names for ranking."""
+    """Postings for name and alias words and for description words; spelled names for ranking."""
 
     names: _Postings
     descriptions: _Postings
     by_initial: dict[str, list[str]]
-    folded: dict[str, list[str]]
+    spelled: dict[str, list[str]]  # each name and alias as its folded words, space-separated
+    lengths: dict[str, int]  # length of the folded name: shorter names rank first
 
     @classmethod
     def build(cls, entities: Iterable[Entity], description_keys: Sequence[str] = ()) -> NameIndex:
         names: dict[str, set[str]] = defaultdict(set)
         descriptions: dict[str, set[str]] = defaultdict(set)
-        folded: dict[str, list[str]] = {}
+        spelled: dict[str, list[str]] = {}
+        lengths: dict[str, int] = {}
         for entity in entities:
-            folded[entity.id] = [fold(n) for n in (entity.name, *entity.aliases)]
-            for word in {w for n in folded[entity.id] for w in _TOKEN.findall(n)}:
+            folded = [fold(n) for n in (entity.name, *entity.aliases)]
+            spelled[entity.id] = [" ".join(_TOKEN.findall(n)) for n in folded]
+            lengths[entity.id] = len(folded[0])
+            for word in {w for n in spelled[entity.id] for w in n.split()}:
                 names[word].add(entity.id)
             text = description_of(entity, description_keys)
             if text:
@@ -144,7 +155,8 @@ class NameIndex:
         for word in sorted(names):
             by_initial[word[0]].append(word)
         return cls(
-            _Postings.build(names), _Postings.build(descriptions), dict(by_initial), folded
+            _Postings.build(names), _Postings.build(descriptions), dict(by_initial), spelled,
+            lengths,
         )
 
     def _typo_matches(self, word: str) -> set[str]:
@@ -171,11 +183,12 @@ class NameIndex:
             hits = matched if hits is None else hits & matched
             if not hits:
                 return []
-        keys = ((self.rank(text, i), i) for i in hits or ())
-        return sorted(keys)
+        words = tokens(text)
+        return sorted((self.rank(words, i), i) for i in hits or ())
 
-    def rank(self, text: str, entity_id: str) -> tuple[str, ...]:
-        return rank_key(text, self.folded[entity_id], entity_id)
+    def rank(self, words: Sequence[str], entity_id: str) -> tuple[str, ...]:
+        spelled = self.spelled[entity_id]
+        return spelled_rank_key(words, spelled, self.lengths[entity_id], entity_id)
 
     def search(self, text: str) -> list[str]:
         """Ids whose names (or descriptions) match every query word, best match first."""
