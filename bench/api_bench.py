@@ -10,7 +10,9 @@ early at the time cap), after a few warm-up requests that build the store's lazy
 Inputs are drawn with a fixed seed from the entities, uniformly (so mostly ordinary
 entities, occasionally a hub). Latency is client-side, per request, in milliseconds; a
 GraphQL error (a path search past its budget) counts as answered but is reported apart.
-The closing table gives p50/p95 per class and size, and p50 largest/smallest.
+The closing table gives p50/p95 per class and size with the median answer size (rows matched
+in all: relations of the entity, search hits counted up to 1000, neighbours found, paths),
+and p50 largest/smallest.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ QUERIES = {
     "relations page": """query ($id: ID!) { entity(id: $id) { relations(first: 20) {
         totalCount edges { node { id type date other { name }
         evidence { quote article { title } } } } } } }""",
-    "search": """query ($text: String!) { search(text: $text, first: 10) {
+    "search": """query ($text: String!) { search(text: $text, first: 10) { totalCount
         edges { node { id name } } } }""",
     "neighbourhood": """query ($id: ID!) { neighbourhood(id: $id, depth: 2) { totalCount
         truncated entityTypeCounts { type count }
@@ -51,6 +53,17 @@ QUERIES = {
     "path": """query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) {
         length steps { relation { id } } } }""",
 }
+
+
+def answer_size(name: str, data: dict[str, Any]) -> int:
+    """How big the answer was: rows matched in all (not just the page returned)."""
+    if name == "lookup":
+        return int(data["entity"] is not None)
+    if name == "relations page":
+        return int(data["entity"]["relations"]["totalCount"]) if data["entity"] else 0
+    if name == "path":
+        return len(data["paths"])
+    return int(data[name]["totalCount"])
 
 
 def _log(message: str) -> None:
@@ -146,6 +159,7 @@ def server(data_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
 @dataclass
 class Measured:
     latencies_ms: list[float] = field(default_factory=list)
+    answers: list[int] = field(default_factory=list)
     errors: int = 0
     stopped_early: bool = False
 
@@ -154,10 +168,13 @@ class Measured:
         p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else None
         return {"requests": len(ordered), "errors": self.errors,
                 "p50_ms": statistics.median(ordered) if ordered else None, "p95_ms": p95,
+                "median_answer": statistics.median(self.answers) if self.answers else None,
                 "stopped_early": self.stopped_early}
 
 
-async def _load(url: str, requests: list[Request], concurrency: int, cap: float) -> Measured:
+async def _load(
+    url: str, name: str, requests: list[Request], concurrency: int, cap: float
+) -> Measured:
     measured = Measured()
     queue = list(reversed(requests))
     deadline = time.monotonic() + cap
@@ -171,8 +188,11 @@ async def _load(url: str, requests: list[Request], concurrency: int, cap: float)
                 response = await client.post("/graphql", json={"query": query,
                                                                "variables": variables})
                 measured.latencies_ms.append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200 or "errors" in response.json():
+                body = response.json() if response.status_code == 200 else {}
+                if "errors" in body or not body.get("data"):
                     measured.errors += 1
+                else:
+                    measured.answers.append(answer_size(name, body["data"]))
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     measured.stopped_early = bool(queue)
@@ -196,8 +216,8 @@ def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
     with server(data_dir) as (url, proc):
         result["server_start_s"] = time.perf_counter() - started
         for name, requests in plan.items():
-            warm = asyncio.run(_load(url, requests[-WARM_UP:], 1, args.time_cap))
-            measured = asyncio.run(_load(url, requests, args.concurrency, args.time_cap))
+            warm = asyncio.run(_load(url, name, requests[-WARM_UP:], 1, args.time_cap))
+            measured = asyncio.run(_load(url, name, requests, args.concurrency, args.time_cap))
             result["classes"][name] = {**measured.summary(),
                                        "warm_up_ms": max(warm.latencies_ms, default=None)}
             _log(f"{relations:,} {name}: {result['classes'][name]}")
@@ -207,15 +227,15 @@ def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     sizes = [r["relations"] for r in results]
-    head = "| query class | " + " | ".join(f"{s:,}: p50 / p95 ms" for s in sizes)
+    head = "| query class | " + " | ".join(f"{s:,}: p50 / p95 ms (answer)" for s in sizes)
     lines = [head + " | p50 largest/smallest |", "|---" * (len(sizes) + 2) + "|"]
     for name in QUERIES:
         cells, p50s = [], []
         for r in results:
             c = r["classes"][name]
             p50s.append(c["p50_ms"])
-            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f}"
-                         + (f" ({c['errors']} err)" if c["errors"] else ""))
+            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} ({c['median_answer']:g})"
+                         + (f" {c['errors']} err" if c["errors"] else ""))
         ratio = p50s[-1] / p50s[0] if p50s[0] else float("nan")
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} |")
     return "\n".join(lines)
