@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -54,7 +55,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
 
     @app.get("/health")
     async def health(request: Request) -> dict[str, object]:
-        stats = request.app.state.store.stats()
-        return {"status": "ok", "entities": stats.entities, "relations": stats.relations}
+        """Liveness for load balancers and compose: a connectivity check, never a graph scan."""
+        store: GraphStore = request.app.state.store
+        await asyncio.to_thread(store.ping)
+        return {"status": "ok", "store": settings.store}
 
     return app

@@ -24,7 +24,7 @@ class Settings:
     max_page_size: int = 100  # AIKG_MAX_PAGE_SIZE: largest `first`/`last` a list accepts
     neo4j_uri: str = "bolt://127.0.0.1:7687"  # NEO4J_URI
     neo4j_user: str = "neo4j"  # NEO4J_USER
-    neo4j_password: str | None = None  # NEO4J_PASSWORD: no default, on purpose
+    neo4j_password: str | None = field(default=None, repr=False)  # NEO4J_PASSWORD: no default
     neo4j_database: str = "neo4j"  # NEO4J_DATABASE
     batch_size: int = 1000  # AIKG_BATCH_SIZE: rows per Neo4j write transaction
     # Limits of the GraphQL API (api/gql/limits.py): every request is checked against them.

@@ -255,5 +255,11 @@ class Neo4jStore(Neo4jReads, GraphStore):
         batches = plan_batches(plan, self.writes, self.batch_size)
         write_batches(self.driver, self.database, batches, progress)
 
+    def ping(self) -> None:
+        try:
+            self.driver.verify_connectivity()
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j at {self.database!r} does not answer: {exc}") from exc
+
     def close(self) -> None:
         self.driver.close()

@@ -155,6 +155,9 @@ class GraphStore(GraphReads, ABC):
                 self._write(plan, progress)
             return plan
 
+    def ping(self) -> None:
+        """Raise StoreUnavailable if the store cannot answer; cheap enough for a health check."""
+
     def refresh(self) -> None:
         """Pick up writes made by another process, where the store needs telling."""
 
