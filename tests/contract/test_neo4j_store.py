@@ -126,6 +126,14 @@ def test_wrong_password_unreachable_server_and_no_password_are_clear(bolt: Backe
         Neo4jStore.connect(schema, replace(bolt.settings, neo4j_password=None))
 
 
+def test_ping_answers_while_the_server_lives_and_fails_clearly_after(bolt: Backend) -> None:
+    store = Neo4jStore.connect(load_schema(), bolt.settings)
+    store.ping()
+    store.driver.close()
+    with pytest.raises(StoreUnavailable, match="does not answer"):
+        store.ping()
+
+
 def test_the_server_kind_decides_the_search_path(bolt: Backend) -> None:
     store = load(bolt)
     assert isinstance(store, Neo4jStore)
