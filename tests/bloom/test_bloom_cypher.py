@@ -1,5 +1,5 @@
-"""Every search phrase and scene action: through the Neo4j lint gate, then run on a real Bolt
-server (ArcadeDB) against the bundled curated data written by the Neo4j store."""
+"""Every search phrase and scene action: in the Neo4j lint gate, then run on a real Bolt server
+(ArcadeDB) against the bundled curated data written by the Neo4j store."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.schema import load_schema
 from graph.store.base import Direction
 from graph.store.embedded import EmbeddedStore
 from queries.bloom import BloomQuery, load_bloom_queries
-from queries.encoding import property_keys
 from tests.bloom.conftest import DATABASE
-from tests.support.cypher_lint import LintReport, LintSchema, LintStatement, lint_statements
+from tests.queries.test_cypher_lint import every_statement
 
 QUERIES = load_bloom_queries()
 ELEMENT_IDS = {
@@ -23,22 +21,14 @@ ELEMENT_IDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def report() -> LintReport:
-    """The lint gate of tests/queries/test_cypher_lint.py: same linter, same schema."""
-    schema = load_schema()
-    lint_schema = LintSchema(schema.labels(), list(schema.relation_types), property_keys(schema))
-    statements = [LintStatement(q.name, q.statement.text, q.statement.parameters) for q in QUERIES]
-    return lint_statements(statements, lint_schema)
-
-
-def test_every_phrase_and_action_passes_the_lint_gate(report: LintReport) -> None:
-    phrases = sum(1 for q in QUERIES if q.phrase)
-    print(f"\nbloom lint: {report.checked} statements "
-          f"({phrases} search phrases, {report.checked - phrases} scene actions), "
-          f"{len(report.problems())} problems")
-    assert report.checked == len(QUERIES) >= 8
-    assert report.problems() == []
+def test_the_lint_gate_checks_every_phrase_and_action() -> None:
+    """tests/queries/test_cypher_lint.py lints them with everything else in one Node process."""
+    gated = {s.name: s for s in every_statement()}
+    for query in QUERIES:
+        linted = gated[f"bloom/{query.name}"]
+        assert (linted.text, linted.parameters) == (query.statement.text,
+                                                     query.statement.parameters)
+    assert sum(1 for q in QUERIES if q.phrase) >= 6 and any(q.action for q in QUERIES)
 
 
 def _parameters(query: BloomQuery, driver: Driver) -> dict[str, Any]:
