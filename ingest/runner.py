@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from graph.bulk import paused_gc
 from graph.store.base import GraphStore, UpsertSummary
 from ingest import curated, ndjson
 from ingest.records import Origin, ParsedFile, Problem, RawRecord
@@ -84,6 +85,13 @@ def ingest_paths(
     store: GraphStore, paths: Sequence[Path], progress: ProgressFactory = silent
 ) -> IngestReport:
     """Load every input into the store in one atomic batch; on any problem write nothing."""
+    with paused_gc():
+        return _ingest_paths(store, paths, progress)
+
+
+def _ingest_paths(
+    store: GraphStore, paths: Sequence[Path], progress: ProgressFactory
+) -> IngestReport:
     files, problems = discover(paths)
     report = IngestReport(files=files, problems=problems)
     records: list[RawRecord] = []
@@ -104,7 +112,13 @@ def load_records(
     progress: ProgressFactory = silent,
 ) -> IngestReport:
     """Validate records against the schema and the store, then upsert them as one batch."""
+    with paused_gc():
+        return _load_records(store, records, report, progress)
 
+
+def _load_records(
+    store: GraphStore, records: list[RawRecord], report: IngestReport, progress: ProgressFactory
+) -> IngestReport:
     def stored_types(ids: Sequence[str]) -> dict[str, str]:
         return {i: e.type for i, e in store.get_entities(ids).items()}
 

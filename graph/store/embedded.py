@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.bulk import paused_gc
 from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.schema import Schema
@@ -50,7 +51,7 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
         if stamp == self._loaded_stamp:
             return
         try:
-            with self.path.open("rb") as handle:
+            with self.path.open("rb") as handle, paused_gc():
                 saved = pickle.load(handle)  # noqa: S301 - our own file in the user's data dir
         except (OSError, pickle.UnpicklingError, EOFError) as exc:
             raise StoreUnavailable(
