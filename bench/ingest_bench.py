@@ -150,10 +150,18 @@ def notes(results: dict[str, Result], file_mib: float) -> list[str]:
     if "open_seconds" in load:
         found.append(f"load: open (unpickle) {load['open_seconds']:.2f} s + "
                      f"stats() {load['stats_seconds']:.2f} s")
-    gcs = ", ".join(f"{p} {r['gc_seconds']:.2f} s ({r['gc_full_collections']} full)"
-                    for p, r in results.items() if "gc_seconds" in r)
+    gcs = ", ".join(f"{p} {r['gc_seconds_in_work']:.2f} s" for p, r in results.items()
+                    if "gc_seconds_in_work" in r)
     if gcs:
-        found.append(f"of which in the cyclic GC: {gcs}")
+        found.append(f"cyclic GC within the timed work: {gcs}")
+    after = ", ".join(f"{p} {r['gc_seconds'] - r['gc_seconds_in_work']:.2f} s"
+                      for p, r in results.items() if "gc_seconds_in_work" in r)
+    if after:
+        found.append(f"cyclic GC after the timed work (deferred, incl. one final collect): {after}")
+    walls = ", ".join(f"{p} {r['wall_seconds']:.1f} s" for p, r in results.items()
+                      if "wall_seconds" in r)
+    if walls:
+        found.append(f"whole subprocess wall time (start-up, imports, work, exit): {walls}")
     loads = ", ".join(f"{p} {r['loadavg_before']:.1f}->{r['loadavg_after']:.1f}"
                       for p, r in results.items() if "loadavg_before" in r)
     if loads:
