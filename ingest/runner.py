@@ -94,6 +94,14 @@ def _ingest_paths(
 ) -> IngestReport:
     files, problems = discover(paths)
     report = IngestReport(files=files, problems=problems)
+    records = _parse_all(files, report, progress)
+    report.records = len(records)
+    return _load_records(store, records, report, progress, release_input=True)
+
+
+def _parse_all(
+    files: list[Path], report: IngestReport, progress: ProgressFactory
+) -> list[RawRecord]:
     records: list[RawRecord] = []
     with progress("parsing", len(files)) as bar:
         for path in files:
@@ -101,8 +109,7 @@ def _ingest_paths(
             records.extend(parsed.records)
             report.problems.extend(parsed.problems)
             bar.update(1)
-    report.records = len(records)
-    return load_records(store, records, report, progress)
+    return records
 
 
 def load_records(
@@ -117,12 +124,21 @@ def load_records(
 
 
 def _load_records(
-    store: GraphStore, records: list[RawRecord], report: IngestReport, progress: ProgressFactory
+    store: GraphStore,
+    records: list[RawRecord],
+    report: IngestReport,
+    progress: ProgressFactory,
+    release_input: bool = False,
 ) -> IngestReport:
+    """`release_input`: the runner owns `records` and frees them once validated (at 1M
+    relations the raw parsed dicts are ~1 GiB of the peak)."""
+
     def stored_types(ids: Sequence[str]) -> dict[str, str]:
         return {i: e.type for i, e in store.get_entities(ids).items()}
 
     batch = validate(records, store.schema, stored_types)
+    if release_input:
+        records.clear()
     report.problems.extend(batch.problems)
     if report.problems:
         report.problems.sort()
