@@ -8,7 +8,15 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
-from graph.model import Entity, MergeConflict, Relation, merge_entities, merge_relations
+from graph.model import (
+    Entity,
+    MergeConflict,
+    Relation,
+    merge_entities,
+    merge_relations,
+    normalise_entity,
+    normalise_relation,
+)
 from graph.schema import Schema
 from graph.store.direction import Direction
 from graph.store.reads import GraphReads
@@ -119,8 +127,8 @@ class GraphStore(GraphReads, ABC):
     def plan_upsert(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> UpsertPlan:
         """Merge a batch with what is stored; conflicts are collected, nothing is written."""
         conflicts: list[Conflict] = []
-        batch_e = _combine(entities, merge_entities, conflicts)
-        batch_r = _combine(relations, merge_relations, conflicts)
+        batch_e = _combine(entities, normalise_entity, merge_entities, conflicts)
+        batch_r = _combine(relations, normalise_relation, merge_relations, conflicts)
         stored_e = self.get_entities(list(batch_e))
         new_e, counts_e = _merge_stored(batch_e, stored_e, merge_entities, conflicts)
         stored_r = self.get_relations(list(batch_r))
@@ -175,14 +183,17 @@ Item = TypeVar("Item", Entity, Relation)
 
 
 def _combine(
-    items: Iterable[Item], merge: Callable[[Item, Item], Item], conflicts: list[Conflict]
+    items: Iterable[Item],
+    normalise: Callable[[Item], Item],
+    merge: Callable[[Item, Item], Item],
+    conflicts: list[Conflict],
 ) -> dict[str, Item]:
     """One canonical item per id: repeated statements within a batch are merged first."""
     combined: dict[str, Item] = {}
     for item in items:
         seen = combined.get(item.id)
         try:
-            combined[item.id] = merge(item if seen is None else seen, item)
+            combined[item.id] = normalise(item) if seen is None else merge(seen, item)
         except MergeConflict as exc:
             conflicts.append(Conflict(item.id, str(exc)))
     return combined
