@@ -10,10 +10,8 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from neo4j import Record, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j import Record
 
-from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import SortKey
@@ -47,15 +45,7 @@ class Neo4jReads(GraphReads):
         self, statement: Statement, params: Mapping[str, Any]
     ) -> list[dict[str, Any]]:
         """A named statement from outside queries/ (queries/named/), its records as dicts."""
-        store = self._neo4j
-        try:
-            records, _, _ = store.driver.execute_query(
-                statement.query, statement.bind(params), database_=store.database,
-                routing_=RoutingControl.READ,
-            )
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j query {statement.name} failed: {exc}") from exc
-        return [record.data() for record in records]
+        return [record.data() for record in self._neo4j._run_read(statement, params)]
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}
