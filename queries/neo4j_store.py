@@ -35,7 +35,12 @@ from queries.encoding import check_reserved, entity_from_node, relation_ends, re
 from queries.neo4j_reads import Neo4jReads
 from queries.neo4j_tx import bounded_query, combined, read_error
 from queries.registry import Statement, load_queries
-from queries.statements import FULLTEXT_INDEX, schema_statements, write_statements
+from queries.statements import (
+    FULLTEXT_INDEX,
+    count_statements,
+    schema_statements,
+    write_statements,
+)
 
 READ_CHUNK = 5000  # ids per read statement
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
@@ -61,6 +66,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self.driver, self.database, self.batch_size = driver, database, batch_size
         self.queries = load_queries()
         self.writes = write_statements(schema)
+        self.counts_by_type = count_statements(schema)
         try:
             self.agent = driver.get_server_info().agent
         except (Neo4jError, DriverError, OSError) as exc:
@@ -82,7 +88,10 @@ class Neo4jStore(Neo4jReads, GraphStore):
                 "NEO4J_PASSWORD and NEO4J_DATABASE (see .env.example)"
             )
         uri = settings.neo4j_uri
-        driver = GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password))
+        driver = GraphDatabase.driver(
+            uri, auth=(settings.neo4j_user, settings.neo4j_password),
+            notifications_min_severity="OFF",  # statements are linted; no per-query warnings
+        )
         try:
             driver.verify_connectivity()
             return cls(schema, driver, settings.neo4j_database, settings.batch_size)
@@ -212,11 +221,11 @@ class Neo4jStore(Neo4jReads, GraphStore):
         return [hits[i] for i in NameIndex.build(hits.values()).search(text)][:limit]
 
     def stats(self) -> GraphStats:
-        entity_types = {
-            r["type"]: r["count"]
-            for r in self._read("count_entities", types=list(self.schema.entity_types))
-        }
-        relation_types = {r["type"]: r["count"] for r in self._read("count_relations")}
+        entity_count, relation_count = self.counts_by_type
+        entity_types = {r["type"]: r["count"] for r in self._run_read(entity_count, {})
+                        if r["count"]}
+        relation_types = {r["type"]: r["count"] for r in self._run_read(relation_count, {})
+                          if r["count"]}
         return GraphStats(
             entities=sum(entity_types.values()),
             relations=sum(relation_types.values()),

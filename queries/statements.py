@@ -134,6 +134,24 @@ def _relation_upsert(rel_type: str) -> Statement:
     )
 
 
+def count_statements(schema: Schema) -> tuple[Statement, Statement]:
+    """Entities per type and relations per type, each a UNION of count-store look-ups (constant
+    time whatever the graph's size: no node or relationship is read)."""
+    entities = "\nUNION ALL\n".join(
+        f"MATCH (n:{name}) RETURN '{name}' AS type, count(n) AS count"
+        for name in sorted(schema.entity_types)
+    )
+    relations = "\nUNION ALL\n".join(
+        f"MATCH ()-[r:{name}]->() RETURN '{name}' AS type, count(r) AS count"
+        for name in sorted(schema.relation_types)
+    )
+    return (
+        Statement("count_entities_by_type", entities, purpose="entities per type"),
+        Statement("count_relations_by_type", relations, purpose="relations per type"),
+    )
+
+
 def generated_statements(schema: Schema) -> list[Statement]:
     """Every statement generated from the schema (for the lint gate)."""
-    return [*schema_statements(schema), *write_statements(schema).all()]
+    return [*schema_statements(schema), *write_statements(schema).all(),
+            *count_statements(schema)]
