@@ -2,18 +2,25 @@
 #   make run   - create .venv, install, ingest the bundled data, serve GraphQL on 127.0.0.1:8000
 #   make test  - install what the tests need (Python dev deps, the Cypher lint tool) and run them
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
+#   make web   - build the explorer and GraphiQL assets into web/dist (npm ci, esbuild; no CDN)
+#   make screenshots - run the browser tests and keep their screenshots in docs/screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 AIKG := $(BIN)/aikg
 LINT_DIR := tools/cypher_lint
+WEB_DIR := web
+# Debian's Chromium and its driver for the browser tests (tests/e2e); apt only when missing.
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 docs: install
 	$(AIKG) schema --update-readme README.md
 
 SHARED_DATA ?= ../shared/data
 
-.PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench bench-bolt clean help
+.PHONY: extract docs run install install-dev lint-deps web browser screenshots test test-neo4j check lint types bench bench-bolt clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -39,15 +46,34 @@ $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package-lock.json
 
 lint-deps: $(LINT_DIR)/node_modules/.installed
 
+$(WEB_DIR)/node_modules/.installed: $(WEB_DIR)/package-lock.json
+	npm ci --prefix $(WEB_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_DIR)/dist/.built: $(WEB_DIR)/node_modules/.installed $(WEB_DIR)/build.mjs $(wildcard $(WEB_DIR)/src/*)
+	cd $(WEB_DIR) && node build.mjs
+	@touch $@
+
+web: $(WEB_DIR)/dist/.built
+
+$(CHROMIUM) $(CHROMEDRIVER):
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver
+
+browser: $(CHROMIUM) $(CHROMEDRIVER)
+
+screenshots: install-dev web browser
+	AIKG_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/e2e
+
 extract: install
 	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
 	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
 
-run: install
+run: install web
 	$(AIKG) ingest
 	$(AIKG) serve
 
-test: install-dev lint-deps
+test: install-dev lint-deps web browser
 	$(BIN)/pytest -q
 
 # The contract suite against a real Neo4j: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD first.
@@ -71,4 +97,5 @@ bench-bolt: install-dev
 	$(BIN)/python -m bench.bolt_bench --relations 100000 --batch-sizes 500,1000,5000
 
 clean:
-	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules
+	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules \
+		$(WEB_DIR)/node_modules $(WEB_DIR)/dist

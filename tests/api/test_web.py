@@ -1,0 +1,72 @@
+"""The explorer and GraphiQL pages: served by the app from the built assets, naming no other
+host; when the assets were never built, a page that says how to build them (never a CDN)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.web import BUILD_HINT, missing_assets
+from graph.settings import Settings
+from graph.store.embedded import EmbeddedStore
+
+HTML = {"Accept": "text/html"}
+BUILT = Settings().web_dir
+
+
+@pytest.fixture
+def built() -> None:
+    """`make test` builds web/dist first; without it these fail rather than skip."""
+    assert not missing_assets(BUILT), f"web/dist is not built: run `{BUILD_HINT}`"
+
+
+def _outside_references(html: str) -> list[str]:
+    """src/href values that leave the server (anything absolute but a data: URI)."""
+    found = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", html)
+    return [u for u in found if re.match(r"^(https?:)?//", u)]
+
+
+@pytest.mark.usefixtures("built")
+@pytest.mark.parametrize("path", ["/", "/?q=Clearview", "/entity/clearview-ai", "/paths"])
+def test_every_explorer_url_answers_the_page(client: TestClient, path: str) -> None:
+    response = client.get(path, headers=HTML)
+    assert response.status_code == 200 and 'src="/static/explorer.js"' in response.text
+    assert _outside_references(response.text) == []
+
+
+@pytest.mark.usefixtures("built")
+def test_graphiql_is_the_bundled_page(client: TestClient) -> None:
+    response = client.get("/graphql", headers=HTML)
+    assert response.status_code == 200 and 'src="/static/graphiql.js"' in response.text
+    assert _outside_references(response.text) == []
+    assert "unpkg" not in response.text and "jsdelivr" not in response.text
+
+
+@pytest.mark.usefixtures("built")
+@pytest.mark.parametrize("asset", ["explorer.js", "explorer.css", "graphiql.js", "graphiql.css"])
+def test_the_assets_are_served(client: TestClient, asset: str) -> None:
+    response = client.get(f"/static/{asset}")
+    assert response.status_code == 200 and len(response.content) > 1000
+
+
+def test_graphql_still_answers_queries(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": '{ entity(id: "clearview-ai") { name } }'})
+    assert response.json()["data"] == {"entity": {"name": "Clearview AI"}}
+
+
+@pytest.mark.parametrize("path", ["/", "/entity/clearview-ai", "/graphql"])
+def test_unbuilt_assets_give_a_page_that_says_how_to_build(
+    settings: Settings, curated_store: EmbeddedStore, tmp_path: Path, path: str
+) -> None:
+    unbuilt = replace(settings, web_dir=tmp_path / "nothing-here")
+    with TestClient(create_app(unbuilt, curated_store)) as client:
+        response = client.get(path, headers=HTML)
+        assert client.get("/static/graphiql.js").status_code == 404
+    assert response.status_code == 503
+    assert f"<code>{BUILD_HINT}</code>" in response.text and "graphiql.js" in response.text
+    assert _outside_references(response.text) == []
