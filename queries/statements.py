@@ -24,7 +24,9 @@ def schema_statements(schema: Schema) -> list[Statement]:
     """The idempotent DDL `aikg db init` runs: the key constraint and the full-text index.
 
     Those are what the statements filter on: nodes by `id` (every lookup and every MERGE) and
-    the words of names and aliases (search). Relations are always reached from an endpoint,
+    the words of names and aliases (search); plus a `name` index on every label, which Bloom
+    lists in its perspective and searches when a journalist types a name (bloom/). Relations
+    are always reached from an endpoint,
     labels and types through the token indexes every Neo4j database has; an index on
     relationship ids would serve no statement and slow every write.
     """
@@ -43,7 +45,16 @@ def schema_statements(schema: Schema) -> list[Statement]:
             neo4j_only=FULLTEXT_ONLY,
             purpose="search by name and aliases (words already folded by aikg)",
         ),
+        *(_name_index(label) for label in schema.labels()),
     ]
+
+
+def _name_index(label: str) -> Statement:
+    return Statement(
+        f"create_index_{label.lower()}_name",
+        f"CREATE INDEX {label.lower()}_name IF NOT EXISTS\nFOR (n:{label}) ON (n.name)",
+        purpose=f"find {label} nodes by name (Bloom's search bar uses it)",
+    )
 
 
 @dataclass(frozen=True)

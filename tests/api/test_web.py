@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.web import BUILD_HINT, missing_assets
+from graph.export.style import type_colours
+from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedStore
 
@@ -70,3 +72,10 @@ def test_unbuilt_assets_give_a_page_that_says_how_to_build(
     assert response.status_code == 503
     assert f"<code>{BUILD_HINT}</code>" in response.text and "graphiql.js" in response.text
     assert _outside_references(response.text) == []
+
+
+def test_the_explorer_colours_types_as_draw_and_bloom_do() -> None:
+    source = (BUILT.parent / "src" / "dom.js").read_text(encoding="utf-8")
+    block = source[source.index("TYPE_COLOURS = {"):].split("};", 1)[0]
+    found = dict(re.findall(r'(\w+): "(#[0-9A-F]{6})"', block))
+    assert found == type_colours(load_schema())

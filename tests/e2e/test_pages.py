@@ -42,6 +42,13 @@ def only_local(driver: webdriver.Chrome, server_url: str) -> list[str]:
     return urls
 
 
+def scroll_to(driver: webdriver.Chrome, element: WebElement) -> WebElement:
+    """Brings an element to the top of the window, below the sticky header."""
+    driver.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top"
+                          " + window.scrollY - 70)", element)
+    return element
+
+
 @pytest.fixture(autouse=True)
 def _fresh_logs(browser: webdriver.Chrome) -> None:
     requested_urls(browser)
@@ -82,18 +89,18 @@ def test_search_open_expand_and_find_a_path(
     assert "FINED" in glance.text
     wait_for(browser, lambda: "SUED" in css(browser, "#timeline").text, "the timeline")
     keep_screenshot(browser, screenshots, "explorer-entity")
-    browser.execute_script("arguments[0].scrollIntoView()", group)
+    scroll_to(browser, group)
     keep_screenshot(browser, screenshots, "explorer-evidence")
 
-    css(browser, "#show-network").click()
+    scroll_to(browser, css(browser, "#show-network")).click()
     status = css(browser, "#network-status")
     shown = lambda: int(status.get_attribute("data-nodes") or 0)  # noqa: E731
     wait_for(browser, shown, "the network")
     before = shown()
     Select(css(browser, "#network-node")).select_by_value("youtube")
-    css(browser, "#expand-node").click()
+    scroll_to(browser, css(browser, "#expand-node")).click()
     wait_for(browser, lambda: shown() > before, "an expanded network")
-    browser.execute_script("document.getElementById('network-section').scrollIntoView()")
+    scroll_to(browser, css(browser, "#network-section"))
     keep_screenshot(browser, screenshots, "explorer-network")
 
     browser.get(f"{server_url}/paths")

@@ -16,10 +16,11 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// The colours `aikg draw` and the Bloom perspective give each type (graph/export/style.py).
 export const TYPE_COLOURS = {
-  Company: "#4C78A8", Platform: "#F58518", Agency: "#E45756", Organization: "#72B7B2",
-  Person: "#54A24B", Publisher: "#B279A2", Article: "#BAB0AC", Incident: "#EECA3B",
-  LegalAction: "#9D755D", Group: "#FF9DA6",
+  Company: "#4C78A8", Platform: "#F58518", Agency: "#54A24B", Organization: "#E45756",
+  Person: "#72B7B2", Publisher: "#B279A2", Article: "#EECA3B", Incident: "#9D755D",
+  LegalAction: "#FF9DA6", Group: "#BAB0AC",
 };
 
 /** A link to an entity's own page, with its type as a coloured badge. */
