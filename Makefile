@@ -56,11 +56,10 @@ $(WEB_DIR)/dist/.built: $(WEB_DIR)/node_modules/.installed $(WEB_DIR)/build.mjs 
 
 web: $(WEB_DIR)/dist/.built
 
-$(CHROMIUM) $(CHROMEDRIVER):
-	$(SUDO) apt-get update -q
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver
-
-browser: $(CHROMIUM) $(CHROMEDRIVER)
+browser:
+	@test -x $(CHROMIUM) && test -x $(CHROMEDRIVER) || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+		chromium chromium-driver; }
 
 screenshots: install-dev web browser
 	AIKG_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/e2e
