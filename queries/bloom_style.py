@@ -107,9 +107,11 @@ def metadata(schema: Schema) -> dict[str, Any]:
         {"source": s, "relationshipType": r.name, "target": t}
         for r in schema.relation_types.values() for s in r.sources for t in r.targets
     ]
-    native = [{"label": BASE_LABEL, "type": "native",
-               "propertyKeys": [{"key": "id", "metadataProp": False},
-                                {"key": NAME_INDEX, "metadataProp": False}]}]
+    native: list[dict[str, Any]] = [
+        {"label": BASE_LABEL, "type": "native",
+         "propertyKeys": [{"key": "id", "metadataProp": False},
+                          {"key": NAME_INDEX, "metadataProp": False}]},
+    ]
     native += [{"label": label, "type": "native",
                 "propertyKeys": [{"key": NAME_INDEX, "metadataProp": False}]}
                for label in [*schema.entity_types, *schema.extra_labels]]

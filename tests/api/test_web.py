@@ -79,3 +79,12 @@ def test_the_explorer_colours_types_as_draw_and_bloom_do() -> None:
     block = source[source.index("TYPE_COLOURS = {"):].split("};", 1)[0]
     found = dict(re.findall(r'(\w+): "(#[0-9A-F]{6})"', block))
     assert found == type_colours(load_schema())
+
+
+def test_the_image_builds_the_assets_from_the_lock_file() -> None:
+    """Not built here (no Docker engine): the Dockerfile's web stage is checked as text."""
+    dockerfile = (BUILT.parent.parent / "Dockerfile").read_text(encoding="utf-8")
+    assert "COPY web/package.json web/package-lock.json ./" in dockerfile
+    assert "RUN npm ci" in dockerfile and "RUN node build.mjs" in dockerfile
+    assert "COPY --from=web /web/dist ./web/dist" in dockerfile
+    assert "AIKG_WEB_DIR=/app/web/dist" in dockerfile

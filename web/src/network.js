@@ -46,8 +46,10 @@ export function networkView(section, root) {
       section.append(errorView(error));
     }
     cy.getElementById(root.id).addClass("root");
-    cy.layout({ name: "cose", animate: false, fit: true, padding: 24, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 70, nodeDimensionsIncludeLabels: true }).run();
+    const box = { x1: 0, y1: 0, w: canvas.clientWidth || 900, h: canvas.clientHeight || 450 };
+    cy.layout({ name: "cose", animate: false, fit: true, padding: 24, boundingBox: box,
+      nodeRepulsion: () => 12000, idealEdgeLength: () => 80, nodeDimensionsIncludeLabels: true,
+      randomize: true }).run();
     refresh();
   };
   cy.on("tap", "node", (ev) => { picker.value = ev.target.id(); });
