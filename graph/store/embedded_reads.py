@@ -15,7 +15,7 @@ from typing import Any
 from graph.model import Entity, Relation
 from graph.schema import Schema
 from graph.store import sqlite_search
-from graph.store.query import SortKey
+from graph.store.query import Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
 from graph.store.search_index import fold
 from graph.store.sqlite_codec import (
@@ -26,6 +26,8 @@ from graph.store.sqlite_codec import (
     relation_of,
 )
 from graph.store.sqlite_conn import Connections
+from graph.store.sqlite_filters import compile_relations
+from graph.store.sqlite_pages import KEYS, RelationPages
 
 _DEGREES = (
     "SELECT j.value, "
@@ -53,6 +55,35 @@ class EmbeddedReads(GraphReads):
 
     db: Connections
     schema: Schema
+
+    def find_relations(
+        self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None = None
+    ) -> Page[Relation]:
+        """Keyset pages read from the indexes when the filter compiles to SQL."""
+        pages = self._relation_pages(flt, order, window, as_of)
+        if pages is None:
+            return GraphReads.find_relations(self, flt, order, window, as_of)
+        return pages.page(window, order.descending)
+
+    def _relation_pages(
+        self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None
+    ) -> RelationPages | None:
+        where = compile_relations(flt, as_of)
+        keys = KEYS.get(order.field)
+        if where is None or keys is None or any(
+            key is not None and len(key) != len(keys) for key in (window.after, window.before)
+        ):
+            return None
+        present = self._store.stats().relation_types
+        wanted = sorted(set(flt.types)) if flt and flt.types else sorted(present)
+        types = [t for t in wanted if t in present]
+
+        def counted(chosen: Sequence[str]) -> int:
+            return sum(present[t] for t in chosen)
+
+        return RelationPages(
+            self.db.rows, types, where, order.field, None if where.conditions else counted
+        )
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         return dict(self.db.rows(_DEGREES, (id_list(ids),)))
