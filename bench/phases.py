@@ -29,11 +29,11 @@ from graph.model import Entity, Evidence, Relation
 from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT
 from graph.store import sqlite_schema
-from graph.store.embedded import _UPSERT_ENTITY, _UPSERT_RELATION, GRAPH_FILE, EmbeddedStore
+from graph.store.embedded import GRAPH_FILE, EmbeddedStore
 from graph.store.periods import date_properties
 from graph.store.search_index import text_properties
-from graph.store.sqlite_codec import entity_row, relation_row
 from graph.store.sqlite_conn import connect
+from graph.store.sqlite_write import write_entities, write_relations
 from ingest.runner import ProgressBar, ingest_paths
 
 PHASES = ("floor", "sqlite_floor", "ingest", "reingest", "load", "article_empty",
@@ -125,44 +125,45 @@ def floor(path: Path, _store: Path) -> Result:
             "relations": graph.number_of_edges()}
 
 
-def _rows(path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The rows the store writes, straight from the records (no validation, no merging)."""
-    schema = load_schema()
-    dates, keys = date_properties(schema), text_properties(schema)
+def _items(path: Path) -> tuple[list[Entity], list[Relation]]:
+    """The entities and relations of the file as records state them (no validation, merge)."""
     entities, relations = [], []
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             r = json.loads(line)
             if r["kind"] == "entity":
-                entities.append(entity_row(Entity(
+                entities.append(Entity(
                     r["id"], r["type"], r["name"], tuple(r.get("aliases", ())),
                     tuple(label for label in r.get("labels", ()) if label != r["type"]),
                     r.get("properties", {}), tuple(r.get("sources", ())),
-                    r.get("external_ids", {}), tuple(r.get("merged_ids", ()))), dates, keys))
+                    r.get("external_ids", {}), tuple(r.get("merged_ids", ()))))
             else:
-                relations.append(relation_row(Relation(
+                relations.append(Relation(
                     r["id"], r["type"], r["source"], r["target"], r.get("date"),
                     r.get("properties", {}),
                     tuple(Evidence(e.get("article"), e.get("url"), e.get("quote"))
-                          for e in r.get("evidence", ())))))
+                          for e in r.get("evidence", ()))))
     return entities, relations
 
 
 def sqlite_floor(path: Path, store_dir: Path) -> Result:
     """Plain SQLite: the same rows executemany'd into the same tables, indexes and triggers,
-    in one transaction (json.loads and row encoding included, validation and merging not)."""
+    in one transaction (json.loads and row encoding included; validation, merging and the
+    probes for stored rows not)."""
     folder = store_dir.with_name(store_dir.name + "-sqlite-floor")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / GRAPH_FILE).unlink(missing_ok=True)
     conn = connect(folder / GRAPH_FILE)
     conn.execute("PRAGMA journal_mode = WAL")
     clock = Clock()
+    schema = load_schema()
+    dates, keys = date_properties(schema), text_properties(schema)
     with paused_gc():
-        entities, relations = _rows(path)
+        entities, relations = _items(path)
         conn.execute("BEGIN IMMEDIATE")
-        sqlite_schema.create(conn, load_schema())
-        conn.executemany(_UPSERT_ENTITY, entities)
-        conn.executemany(_UPSERT_RELATION, relations)
+        sqlite_schema.create(conn, schema)
+        write_entities(conn, entities, dates, keys, fresh=True)
+        write_relations(conn, relations, fresh=True)
         conn.execute("COMMIT")
     work = clock.stop()
     conn.close()

@@ -21,30 +21,18 @@ from graph.store.periods import date_properties
 from graph.store.search_index import text_properties
 from graph.store.sqlite_codec import (
     ENTITY_COLUMNS,
-    ENTITY_WRITE,
     RELATION_COLUMNS,
     entity_of,
-    entity_row,
     id_list,
     relation_of,
-    relation_row,
 )
 from graph.store.sqlite_conn import Connections, connect, translated
+from graph.store.sqlite_write import write_entities, write_relations
 
 GRAPH_FILE = "graph.sqlite"
 OLD_PICKLE = "graph.pickle"
 WRITE_CHUNK = 10_000
 
-_UPSERT_ENTITY = (
-    f"INSERT INTO entities({ENTITY_WRITE}) VALUES ({', '.join('?' * 15)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in ENTITY_WRITE.split(", ")[2:])
-)
-_UPSERT_RELATION = (
-    f"INSERT INTO relations({RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(id) DO UPDATE SET date = excluded.date, properties = excluded.properties, "
-    "evidence = excluded.evidence"
-)
 _RELATIONS_OF = {
     Direction.OUT: (("source", False),),
     Direction.IN: (("target", False),),
@@ -115,8 +103,8 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
                 (wanted,),
             ))
             for old, current in self.db.rows(
-                "SELECT m.old_id, e.id FROM merged_ids m JOIN entities e ON e.n = m.entity "
-                "WHERE m.old_id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+                "SELECT old_id, entity FROM merged_ids "
+                "WHERE old_id IN (SELECT value FROM json_each(?)) ORDER BY entity",
                 (wanted,),
             ):
                 found.setdefault(old, current)
@@ -186,14 +174,15 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         conn = self.db.current()
         with translated(self.path):
+            fresh = self.stats().entities == 0
             for start in range(0, len(plan.entities), WRITE_CHUNK):
                 chunk = plan.entities[start:start + WRITE_CHUNK]
-                conn.executemany(_UPSERT_ENTITY, _entity_rows(self, chunk))
+                write_entities(conn, chunk, self.dates, self.description_keys, fresh)
                 if progress:
                     progress(len(chunk))
             for start in range(0, len(plan.relations), WRITE_CHUNK):
                 rels = plan.relations[start:start + WRITE_CHUNK]
-                conn.executemany(_UPSERT_RELATION, map(relation_row, rels))
+                write_relations(conn, rels, fresh)
                 if progress:
                     progress(len(rels))
 
@@ -204,11 +193,6 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
 
     def close(self) -> None:
         self.db.close()
-
-
-def _entity_rows(store: EmbeddedStore, entities: Sequence[Entity]) -> Iterator[tuple[object, ...]]:
-    for entity in entities:
-        yield entity_row(entity, store.dates, store.description_keys)
 
 
 def _prefixed(columns: str) -> str:

@@ -36,12 +36,12 @@ _DEGREES = (
     "FROM json_each(?) j"
 )
 _CITING = (
-    "SELECT DISTINCT e.article, {columns} FROM evidence e JOIN relations r ON r.n = e.relation "
+    "SELECT DISTINCT e.article, {columns} FROM evidence e JOIN relations r ON r.id = e.relation "
     "WHERE e.article IN (SELECT value FROM json_each(?)) ORDER BY e.article, r.id"
 )
 _KEYED = (
-    "SELECT DISTINCT k.{column}, e.id FROM {table} k JOIN entities e ON e.n = k.entity "
-    "WHERE k.{column} IN (SELECT value FROM json_each(?)) ORDER BY e.id"
+    "SELECT DISTINCT {column}, entity FROM {table} "
+    "WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY entity"
 )
 _ONE_STATE = (
     "find_entities", "find_relations", "relations_matching", "neighbourhood",

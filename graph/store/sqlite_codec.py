@@ -20,7 +20,7 @@ ENTITY_COLUMNS = (
 )
 ENTITY_WRITE = (
     "id, type, name, sort_name, date, labels, aliases, properties, sources, external_ids, "
-    "merged_ids, search_names, search_text, folded_names, lookup_keys"
+    "merged_ids, search_names, search_text"
 )
 RELATION_COLUMNS = "id, type, source, target, date, properties, evidence"
 NAME_SEPARATOR = " | "  # between the spelled names in search_names (not a token character)
@@ -51,8 +51,16 @@ def entity_row(
         _dumps(list(entity.merged_ids)),
         NAME_SEPARATOR.join(spelled_names(names)),
         " ".join(fold(description_of(entity, description_keys)).split()),
-        _dumps(sorted(set(names))),
-        _dumps(sorted(set(external_keys(entity)))),
+    )
+
+
+def entity_side_rows(entity: Entity) -> tuple[list[tuple[str, str]], ...]:
+    """Rows of entity_names, entity_keys and merged_ids for an entity."""
+    names = {fold(n) for n in (entity.name, *entity.aliases)}
+    return (
+        [(entity.id, n) for n in sorted(names)],
+        [(entity.id, k) for k in sorted(set(external_keys(entity)))],
+        [(old, entity.id) for old in entity.merged_ids],
     )
 
 
@@ -82,6 +90,11 @@ def relation_row(relation: Relation) -> tuple[Any, ...]:
         _dumps(relation.properties),
         _dumps([e.to_record() for e in relation.evidence]),
     )
+
+
+def evidence_rows(relation: Relation) -> list[tuple[str, str | None, str | None, str | None]]:
+    """Rows of the evidence table for a relation."""
+    return [(relation.id, e.article, e.url, e.quote) for e in relation.evidence]
 
 
 def relation_of(row: Sequence[Any]) -> Relation:

@@ -93,7 +93,7 @@ def _evidence(where: Where, match: EvidenceMatch) -> bool:
     if match.publishers or match.url is not None:
         return False
     inner = Where()
-    inner.add("v.relation = r.n")
+    inner.add("v.relation = r.id")
     if match.articles:
         inner.add(_IN.format(column="v.article"), id_list(sorted(set(match.articles))))
     if match.has_quote is not None:

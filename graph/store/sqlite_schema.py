@@ -1,10 +1,10 @@
 """The embedded store's SQL layout, derived from `graph/schema.yaml`, and the checks on opening.
 
 Tables a reader queries (`entities`, `relations`, `evidence`, `entity_names`, `entity_keys`,
-`merged_ids`, `type_counts`, the full-text `entity_search`) are kept in step by triggers, so
-a write only upserts the changed rows of `entities` and `relations`. One view per entity type
-(`company`, `incident`...) and per relation type (`fined`...) spreads the declared properties
-into columns for analysts; every identifier comes from the schema, never from input.
+`merged_ids`, `type_counts`) are written with the changed rows of `entities` and `relations`
+(`sqlite_write`); the full-text `entity_search` follows `entities` by triggers. One view per
+entity type (`company`, `incident`...) and per relation type (`fined`...) spreads the declared
+properties into columns for analysts; every identifier comes from the schema, never input.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from graph.errors import StoreUnavailable
 from graph.schema import SCHEMA_FILE, Schema
 
 FORMAT = "aikg-sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -36,9 +36,7 @@ CREATE TABLE entities(
   external_ids TEXT NOT NULL,
   merged_ids TEXT NOT NULL,
   search_names TEXT NOT NULL,
-  search_text TEXT NOT NULL,
-  folded_names TEXT NOT NULL,
-  lookup_keys TEXT NOT NULL
+  search_text TEXT NOT NULL
 );
 CREATE INDEX entities_by_type ON entities(type, id);
 CREATE INDEX entities_by_name ON entities(sort_name, id);
@@ -58,17 +56,17 @@ CREATE INDEX relations_by_target ON relations(target, type);
 CREATE INDEX relations_by_type ON relations(type, id);
 CREATE INDEX relations_by_date ON relations(type, coalesce(date, '~'), id);
 CREATE TABLE evidence(
-  relation INTEGER NOT NULL, article TEXT, url TEXT, quote TEXT
+  relation TEXT NOT NULL, article TEXT, url TEXT, quote TEXT
 );
 CREATE INDEX evidence_by_relation ON evidence(relation);
 CREATE INDEX evidence_by_article ON evidence(article) WHERE article IS NOT NULL;
-CREATE TABLE entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE entity_names(entity TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX entity_names_by_name ON entity_names(name);
 CREATE INDEX entity_names_by_entity ON entity_names(entity);
-CREATE TABLE entity_keys(entity INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE TABLE entity_keys(entity TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX entity_keys_by_key ON entity_keys(key);
 CREATE INDEX entity_keys_by_entity ON entity_keys(entity);
-CREATE TABLE merged_ids(old_id TEXT NOT NULL, entity INTEGER NOT NULL);
+CREATE TABLE merged_ids(old_id TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE INDEX merged_ids_by_old ON merged_ids(old_id);
 CREATE INDEX merged_ids_by_entity ON merged_ids(entity);
 CREATE TABLE type_counts(
@@ -81,49 +79,19 @@ CREATE VIRTUAL TABLE entity_search USING fts5(
 CREATE VIRTUAL TABLE entity_search_terms USING fts5vocab(entity_search, 'col');
 """
 
-_ENTITY_SIDE = """
+_INDEX = """
   INSERT INTO entity_search(rowid, search_names, search_text)
     VALUES (new.n, new.search_names, new.search_text);
-  INSERT INTO entity_names(entity, name) SELECT new.n, value FROM json_each(new.folded_names);
-  INSERT INTO entity_keys(entity, key) SELECT new.n, value FROM json_each(new.lookup_keys);
-  INSERT INTO merged_ids(old_id, entity) SELECT value, new.n FROM json_each(new.merged_ids);
 """
-_ENTITY_UNSIDE = """
+_UNINDEX = """
   INSERT INTO entity_search(entity_search, rowid, search_names, search_text)
     VALUES ('delete', old.n, old.search_names, old.search_text);
-  DELETE FROM entity_names WHERE entity = old.n;
-  DELETE FROM entity_keys WHERE entity = old.n;
-  DELETE FROM merged_ids WHERE entity = old.n;
-"""
-_EVIDENCE = """
-  INSERT INTO evidence(relation, article, url, quote)
-    SELECT new.n, json_extract(value, '$.article'), json_extract(value, '$.url'),
-           json_extract(value, '$.quote')
-    FROM json_each(new.evidence);
-"""
-_COUNT_UP = """
-  INSERT INTO type_counts(kind, type, count) VALUES ('{kind}', new.type, 1)
-    ON CONFLICT(kind, type) DO UPDATE SET count = count + 1;
-"""
-_COUNT_DOWN = """
-  UPDATE type_counts SET count = count - 1 WHERE kind = '{kind}' AND type = old.type;
 """
 
 TRIGGERS = f"""
-CREATE TRIGGER entities_added AFTER INSERT ON entities BEGIN
-{_ENTITY_SIDE}{_COUNT_UP.format(kind="entity")}END;
-CREATE TRIGGER entities_changed AFTER UPDATE ON entities BEGIN
-{_ENTITY_UNSIDE}{_ENTITY_SIDE}END;
-CREATE TRIGGER entities_removed AFTER DELETE ON entities BEGIN
-{_ENTITY_UNSIDE}{_COUNT_DOWN.format(kind="entity")}END;
-CREATE TRIGGER relations_added AFTER INSERT ON relations BEGIN
-{_EVIDENCE}{_COUNT_UP.format(kind="relation")}END;
-CREATE TRIGGER relations_changed AFTER UPDATE ON relations BEGIN
-  DELETE FROM evidence WHERE relation = old.n;
-{_EVIDENCE}END;
-CREATE TRIGGER relations_removed AFTER DELETE ON relations BEGIN
-  DELETE FROM evidence WHERE relation = old.n;
-{_COUNT_DOWN.format(kind="relation")}END;
+CREATE TRIGGER entities_added AFTER INSERT ON entities BEGIN{_INDEX}END;
+CREATE TRIGGER entities_changed AFTER UPDATE ON entities BEGIN{_UNINDEX}{_INDEX}END;
+CREATE TRIGGER entities_removed AFTER DELETE ON entities BEGIN{_UNINDEX}END;
 """
 
 

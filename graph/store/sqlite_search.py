@@ -31,7 +31,7 @@ _MATCHED = (
 )
 _STARTING = (
     "SELECT e.id, e.search_names, length(e.sort_name) FROM entity_names x "
-    "JOIN entities e ON e.n = x.entity WHERE x.name >= ? AND x.name < ?{types} "
+    "JOIN entities e ON e.id = x.entity WHERE x.name >= ? AND x.name < ?{types} "
     "ORDER BY x.name LIMIT ?"
 )
 
