@@ -31,6 +31,7 @@ from graph.store.sqlite_write import write_entities, write_relations
 
 GRAPH_FILE = "graph.sqlite"
 OLD_PICKLE = "graph.pickle"
+SQLITE_HEADER = b"SQLite format 3\x00"
 WRITE_CHUNK = 10_000
 
 _RELATIONS_OF = {
@@ -187,8 +188,16 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
                     progress(len(rels))
 
     def ping(self) -> None:
-        if not self.path.exists():
-            raise StoreUnavailable(f"the graph file {self.path} is gone; re-ingest to recreate it")
+        """Cheap: the file is still an SQLite database and answers one indexed read."""
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot read the graph at {self.path}: {exc}") from None
+        if header != SQLITE_HEADER:
+            raise StoreUnavailable(
+                f"{self.path} is no longer an SQLite database. Move the file aside and re-ingest."
+            )
         self.db.rows("SELECT value FROM meta WHERE key = 'schema_version'")
 
     def close(self) -> None:

@@ -12,11 +12,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph import cancel
 from graph.errors import StoreUnavailable
 from graph.model import Entity, Evidence, Relation
 from graph.schema import load_schema
+from graph.settings import Settings
 from graph.store import migrate
 from graph.store.embedded import GRAPH_FILE, OLD_PICKLE, EmbeddedStore
 
@@ -144,3 +147,13 @@ def test_an_old_pickle_says_how_to_move_and_converts(tmp_path: Path) -> None:
     assert list(store.iter_entities()) == [BAIDU, DOC]
     assert list(store.iter_relations()) == [MENTIONS]
     assert (data_dir / f"{OLD_PICKLE}.converted").exists()
+
+
+def test_health_is_503_once_the_file_is_damaged(loaded: EmbeddedStore) -> None:
+    settings = Settings(data_dir=loaded.data_dir)
+    with TestClient(create_app(settings, loaded)) as client:
+        assert client.get("/health").status_code == 200
+        with loaded.path.open("r+b") as handle:
+            handle.write(b"\x00" * 64)
+        response = client.get("/health")
+    assert response.status_code == 503 and "Move the file aside" in response.json()["error"]
