@@ -228,6 +228,13 @@ def _rss_mib(pid: int) -> float | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (the server's own work, fair on a busy
+    machine where wall latency mostly measures waiting for a core)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
     _log(f"{relations:,} relations: preparing")
     ndjson, data_dir, timings = prepare(relations, args.work)
@@ -243,9 +250,13 @@ def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
         result["first_answer_ok"] = first.status_code == 200 and "errors" not in first.json()
         for name, requests in plan.items():
             warm = asyncio.run(_load(url, name, requests[-WARM_UP:], 1, args.time_cap))
+            cpu = _cpu_seconds(proc.pid)
             measured = asyncio.run(_load(url, name, requests, args.concurrency, args.time_cap))
+            cpu = _cpu_seconds(proc.pid) - cpu
             result["classes"][name] = {**measured.summary(),
-                                       "warm_up_ms": max(warm.latencies_ms, default=None)}
+                                       "warm_up_ms": max(warm.latencies_ms, default=None),
+                                       "server_cpu_ms_per_request":
+                                           1000 * cpu / max(1, len(measured.latencies_ms))}
             _log(f"{relations:,} {name}: {result['classes'][name]}")
         result["server_rss_mib"] = _rss_mib(proc.pid)
     if result["server_rss_mib"] is not None:
@@ -255,22 +266,26 @@ def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     sizes = [r["relations"] for r in results]
-    head = "| query class | " + " | ".join(f"{s:,}: p50 / p95 ms (answer)" for s in sizes)
-    lines = [head + " | p50 largest/smallest |", "|---" * (len(sizes) + 2) + "|"]
+    head = "| query class | " + " | ".join(
+        f"{s:,}: p50 / p95 ms (answer), server CPU ms/request" for s in sizes)
+    lines = [head + " | p50 largest/smallest | CPU largest/smallest |",
+             "|---" * (len(sizes) + 3) + "|"]
     for name in QUERIES:
-        cells, p50s = [], []
+        cells, p50s, cpus = [], [], []
         for r in results:
             c = r["classes"][name]
             p50s.append(c["p50_ms"])
-            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} ({c['median_answer']:g})"
-                         + (f" {c['errors']} err" if c["errors"] else ""))
+            cpus.append(c.get("server_cpu_ms_per_request", 0.0))
+            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} ({c['median_answer']:g}), "
+                         f"{cpus[-1]:.1f}" + (f" {c['errors']} err" if c["errors"] else ""))
         ratio = p50s[-1] / p50s[0] if p50s[0] else float("nan")
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} |")
+        cpu_ratio = cpus[-1] / cpus[0] if cpus[0] else float("nan")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} | {cpu_ratio:.2f} |")
     for label, key, unit in (("first answer after start", "first_answer_s", "s"),
                              ("server RSS after the run", "server_rss_mib", "MiB"),
                              ("RSS per relation", "rss_bytes_per_relation", "B")):
         cells = [f"{r[key]:,.2f} {unit}" if r.get(key) is not None else "-" for r in results]
-        lines.append(f"| {label} | " + " | ".join(cells) + " | |")
+        lines.append(f"| {label} | " + " | ".join(cells) + " | | |")
     return "\n".join(lines)
 
 
