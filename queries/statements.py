@@ -19,12 +19,14 @@ FULLTEXT_INDEX = "entity_search"
 
 
 def schema_statements(schema: Schema) -> list[Statement]:
-    """The idempotent DDL `aikg db init` runs: the key constraint and the full-text index.
+    """The idempotent DDL `aikg db init` runs: the key constraint, the full-text index, and a
+    `name` index on every label.
 
     Those are what the statements filter on: nodes by `id` (every lookup and every MERGE) and
-    the words of names and aliases (search). Relations are always reached from an endpoint,
-    labels and types through the token indexes every Neo4j database has; an index on
-    relationship ids would serve no statement and slow every write.
+    the words of names and aliases (search); Bloom lists the `name` indexes in its perspective
+    and searches them when a journalist types a name (bloom/). Relations are always reached
+    from an endpoint, labels and types through the token indexes every Neo4j database has; an
+    index on relationship ids would serve no statement and slow every write.
     """
     return [
         Statement(
@@ -40,7 +42,16 @@ def schema_statements(schema: Schema) -> list[Statement]:
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
             purpose="search by name and aliases (words already folded by aikg)",
         ),
+        *(_name_index(label) for label in schema.labels()),
     ]
+
+
+def _name_index(label: str) -> Statement:
+    return Statement(
+        f"create_index_{label.lower()}_name",
+        f"CREATE INDEX {label.lower()}_name IF NOT EXISTS\nFOR (n:{label}) ON (n.name)",
+        purpose=f"find {label} nodes by name (Bloom's search bar uses it)",
+    )
 
 
 @dataclass(frozen=True)
