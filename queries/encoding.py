@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.errors import StoreUnavailable
-from graph.model import Entity, Evidence, Relation
+from graph.model import Entity, Evidence, Relation, normalise_entity, normalise_relation
 from graph.schema import BASE_LABEL, Schema
 from graph.store.search_index import tokens
 
@@ -71,8 +71,38 @@ def entity_props(entity: Entity) -> dict[str, Any]:
     return props
 
 
+def entity_row(entity: Entity) -> dict[str, Any]:
+    """What an upsert sends for an entity: merged into the node by the statement itself."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "sources": list(entity.sources),
+        "merged_ids": list(entity.merged_ids),
+        "words": search_text((entity.name, *entity.aliases)).split(),
+        "external_ids": (json.dumps(dict(entity.external_ids), sort_keys=True)
+                         if entity.external_ids else None),
+        "props": dict(entity.properties),
+    }
+
+
+def relation_row(relation: Relation) -> dict[str, Any]:
+    """What an upsert sends for a relation; evidence as [article, url, quote] ("" if absent)."""
+    return {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "date": relation.date,
+        "evidence": [[e.article or "", e.url or "", e.quote or ""] for e in relation.evidence],
+        "props": dict(relation.properties),
+    }
+
+
 def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, Any]) -> Entity:
-    """The Entity a node stores; foreign labels and properties (added by hand) are ignored."""
+    """The Entity a node stores; foreign labels and properties (added by hand) are ignored.
+
+    Lists are stored in arrival order (upserts append to them in the database) and read back
+    in the canonical order."""
     types = [label for label in labels if label in schema.entity_types]
     if len(types) != 1:
         raise StoreUnavailable(
@@ -81,7 +111,7 @@ def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, 
         )
     declared = schema.entity_types[types[0]]
     external = props.get("external_ids")
-    return Entity(
+    return normalise_entity(Entity(
         id=str(props["id"]),
         type=declared.name,
         name=str(props["name"]),
@@ -91,7 +121,7 @@ def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, 
         sources=tuple(props.get("sources") or ()),
         external_ids=json.loads(external) if external else {},
         merged_ids=tuple(props.get("merged_ids") or ()),
-    )
+    ))
 
 
 def relation_props(relation: Relation) -> dict[str, Any]:
@@ -122,7 +152,7 @@ def relation_from_record(
         Evidence(article or None, url or None, quote or None)
         for article, url, quote in zip(*padded, strict=True)
     )
-    return Relation(
+    return normalise_relation(Relation(
         id=str(props["id"]),
         type=rel_type,
         source=source,
@@ -130,7 +160,7 @@ def relation_from_record(
         date=props.get("date"),
         properties={k: v for k, v in sorted(props.items()) if k in declared.properties},
         evidence=evidence,
-    )
+    ))
 
 
 def relation_ends(relation_id: str) -> tuple[str, str] | None:

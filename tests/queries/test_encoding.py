@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Entity, Evidence, Relation
+from graph.model import Entity, Evidence, Relation, normalise_relation
 from graph.schema import load_schema
 from queries.encoding import (
     entity_from_node,
@@ -40,7 +40,7 @@ def test_evidence_pieces_stay_in_their_place() -> None:
     props = relation_props(relation)
     assert props["evidence_articles"] == ["doc", ""]
     assert props["evidence_urls"] == ["", "https://example.org"]
-    assert relation_from_record(SCHEMA, "FINED", "a", "b", props) == relation
+    assert relation_from_record(SCHEMA, "FINED", "a", "b", props) == normalise_relation(relation)
 
 
 def test_missing_evidence_lists_read_as_absent_pieces() -> None:
