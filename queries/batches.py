@@ -1,12 +1,11 @@
-"""The write path of the Neo4j store: a plan cut into batches, one transaction each.
-
-Entities go first (grouped by type and extra labels, so each batch runs one static MERGE),
-then relations (grouped by type); rows are sorted by id, so concurrent writers lock in the same
-order. Each statement merges its rows into what is stored (unions of aliases, sources and
-evidence, refined dates), so concurrent ingests and mutations lose nothing. A batch is all or
-nothing; batches before a failed one stay committed, so an ingest is not one transaction on
-Neo4j. Re-running it is safe: it is idempotent, and the batches already written count as
-unchanged. A deadlock between concurrent writers is retried by the driver.
+"""The write path of the Neo4j store: a plan cut into batches, one transaction each. Entities go
+first (grouped by type and extra labels, so each batch runs one static MERGE), then relations
+(all types in one statement, the type in each row); rows are sorted by id, so concurrent
+writers lock in the same order. Each statement merges its rows into what is stored (unions of
+aliases, sources and evidence, refined dates), so concurrent ingests and mutations lose
+nothing. A batch is all or nothing; batches before a failed one stay committed, so an ingest is
+not one transaction on Neo4j. Re-running it is safe: it is idempotent, and the batches already
+written count as unchanged. A deadlock between concurrent writers is retried by the driver.
 """
 
 from __future__ import annotations
@@ -54,12 +53,12 @@ def plan_batches(
         what = " ".join((key[0], *key[1], "entities"))
         statement = writes.entities[key]
         batches += [Batch(what, statement, chunk) for chunk in _chunks(rows, size)]
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rows = []
     for rel in sorted(relations, key=lambda r: r.id):
-        by_type[rel.type].append(relation_row(rel))
-    for rel_type, rows in by_type.items():
-        statement = writes.relations[rel_type]
-        batches += [Batch(f"{rel_type} relations", statement, c) for c in _chunks(rows, size)]
+        if rel.type not in writes.relation_types:  # the statement takes its type from the row
+            raise InvalidInput(f"relation {rel.id!r} has type {rel.type!r}, not in the schema")
+        rows.append(relation_row(rel))
+    batches += [Batch("relations", writes.relation, c) for c in _chunks(rows, size)]
     return batches
 
 

@@ -90,6 +90,7 @@ def relation_row(relation: Relation) -> dict[str, Any]:
     """What an upsert sends for a relation; evidence as [article, url, quote] ("" if absent)."""
     return {
         "id": relation.id,
+        "type": relation.type,
         "source": relation.source,
         "target": relation.target,
         "date": relation.date,

@@ -52,7 +52,8 @@ def test_generated_statements_use_only_schema_labels_and_types() -> None:
             assert set(group.strip(":").split(":")) <= set(schema.labels()), statement.name
         assert set(_REL_TYPE.findall(statement.text)) <= set(schema.relation_types)
     writes = write_statements(schema)
-    assert set(writes.relations) == set(schema.relation_types)
+    assert writes.relation_types == set(schema.relation_types)
+    assert "MERGE (a)-[r:$(row.type) {id: row.id}]->(b)" in writes.relation.text
     assert {t for t, _ in writes.entities} == set(schema.entity_types)
     assert ("Person", ("Lawyer",)) in writes.entities
     lawyer = writes.entities["Person", ("Lawyer",)].text
