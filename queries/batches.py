@@ -1,16 +1,15 @@
 """The write path of the Neo4j store: a plan cut into batches, one transaction each. Entities go
-first (grouped by type and extra labels, so each batch runs one static MERGE), then relations
-(all types in one statement, the type in each row); rows are sorted by id, so concurrent
-writers lock in the same order. Each statement merges its rows into what is stored (unions of
-aliases, sources and evidence, refined dates), so concurrent ingests and mutations lose
-nothing. A batch is all or nothing; batches before a failed one stay committed, so an ingest is
-not one transaction on Neo4j. Re-running it is safe: it is idempotent, and the batches already
-written count as unchanged. A deadlock between concurrent writers is retried by the driver.
+first, then relations (one statement each for every type: type and labels travel in the row);
+rows are sorted by id, so concurrent writers lock in the same order. Each statement merges its
+rows into what is stored (unions of aliases, sources and evidence, refined dates), so
+concurrent ingests and mutations lose nothing. A batch is all or nothing; batches before a
+failed one stay committed, so an ingest is not one transaction on Neo4j. Re-running it is safe:
+it is idempotent, and the batches already written count as unchanged. A deadlock between
+concurrent writers is retried by the driver.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,15 +43,15 @@ class Batch:
 def plan_batches(
     entities: Iterable[Entity], relations: Iterable[Relation], writes: WriteStatements, size: int
 ) -> list[Batch]:
-    """Batches of at most `size` rows: entities by labels, then relations by type."""
-    batches: list[Batch] = []
-    by_labels: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    """Batches of at most `size` rows in id order: entities, then relations."""
+    entity_rows = []
     for entity in sorted(entities, key=lambda e: e.id):
-        by_labels[entity.type, tuple(sorted(entity.extra_labels))].append(entity_row(entity))
-    for key, rows in by_labels.items():
-        what = " ".join((key[0], *key[1], "entities"))
-        statement = writes.entities[key]
-        batches += [Batch(what, statement, chunk) for chunk in _chunks(rows, size)]
+        allowed = writes.entity_labels.get(entity.type)
+        if allowed is None or not set(entity.extra_labels) <= allowed:
+            raise InvalidInput(f"entity {entity.id!r} has type {entity.type!r} and labels "
+                               f"{sorted(entity.extra_labels)}, not in the schema")
+        entity_rows.append(entity_row(entity))
+    batches = [Batch("entities", writes.entity, c) for c in _chunks(entity_rows, size)]
     rows = []
     for rel in sorted(relations, key=lambda r: r.id):
         if rel.type not in writes.relation_types:  # the statement takes its type from the row

@@ -75,6 +75,8 @@ def entity_row(entity: Entity) -> dict[str, Any]:
     """What an upsert sends for an entity: merged into the node by the statement itself."""
     return {
         "id": entity.id,
+        "type": entity.type,
+        "labels": [BASE_LABEL, entity.type, *sorted(entity.extra_labels)],
         "name": entity.name,
         "aliases": list(entity.aliases),
         "sources": list(entity.sources),

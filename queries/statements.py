@@ -2,13 +2,13 @@
 
 Labels and relationship types come only from the schema and are written into the statement
 text (Cypher cannot take them as parameters in MERGE); values always travel as `$rows`/`$ids`.
-Each entity type gets one MERGE per combination of its extra labels, so every label is static
-(the planner sees them) and a node is created with all its labels at once.
+One statement writes every entity type and one every relation type, types and labels taken
+from the row (Cypher 5.26 dynamic labels and types) after `queries.batches` checked them
+against the schema: Neo4j then plans two statements, not one per type.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from graph.schema import BASE_LABEL, Schema
@@ -58,22 +58,19 @@ def _name_index(label: str) -> Statement:
 class WriteStatements:
     """The write statements of a schema, looked up by what is being written."""
 
-    entities: dict[tuple[str, tuple[str, ...]], Statement]  # (type, extra labels) -> upsert
+    entity: Statement  # every entity type: type and labels travel in the row
+    entity_labels: dict[str, frozenset[str]]  # entity type -> the extra labels it may carry
     relation: Statement  # every relation type: the type travels in the row
     relation_types: frozenset[str]  # the types `relation` may be sent
 
     def all(self) -> list[Statement]:
-        return [*self.entities.values(), self.relation]
+        return [self.entity, self.relation]
 
 
 def write_statements(schema: Schema) -> WriteStatements:
-    entities = {}
-    for etype in schema.entity_types.values():
-        extras = sorted(etype.extra_labels)
-        for size in range(len(extras) + 1):
-            for combo in itertools.combinations(extras, size):
-                entities[etype.name, combo] = _entity_upsert(etype.name, combo)
-    return WriteStatements(entities, _relation_upsert(), frozenset(schema.relation_types))
+    labels = {name: frozenset(t.extra_labels) for name, t in schema.entity_types.items()}
+    return WriteStatements(_entity_upsert(), labels, _relation_upsert(),
+                           frozenset(schema.relation_types))
 
 
 # Both upserts merge in the database, on the node or relationship locked by its first SET (of
@@ -100,18 +97,21 @@ _UNION_NAMES = (
 )
 
 
-def _entity_upsert(type_name: str, extra: tuple[str, ...]) -> Statement:
-    labels = ":".join((type_name, *extra))
+def _entity_upsert() -> Statement:
+    """One statement for every entity type, labels dynamic (`$(row.labels)`, Cypher 5.26): one
+    query plan instead of one per type and label set. The key is the constrained `Entity.id`;
+    a node of another type under that id is left out (`written` falls short)."""
     return Statement(
-        "_".join(("upsert_entities", type_name, *extra)),
+        "upsert_entities",
         "UNWIND $rows AS row\n"
         f"MERGE (n:{BASE_LABEL} {{id: row.id}})\n"
-        f"  ON CREATE SET n:{type_name}\n"
+        "  ON CREATE SET n:$(row.type)\n"
         "WITH n, row\n"
-        f"WHERE n:{type_name}\n"
-        f"SET n.id = row.id, n:{labels}\n" + _UNION_NAMES,
+        "WHERE row.type IN labels(n)\n"
+        "SET n.id = row.id, n:$(row.labels)\n" + _UNION_NAMES,
         ("rows",),
-        purpose=f"merge {type_name} nodes (labels {BASE_LABEL}:{labels}) into what is stored",
+        purpose=f"merge nodes of any entity type (labels {BASE_LABEL}, the type and its extra "
+        "labels) into what is stored",
     )
 
 

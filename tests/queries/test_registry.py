@@ -54,11 +54,11 @@ def test_generated_statements_use_only_schema_labels_and_types() -> None:
     writes = write_statements(schema)
     assert writes.relation_types == set(schema.relation_types)
     assert "MERGE (a)-[r:$(row.type) {id: row.id}]->(b)" in writes.relation.text
-    assert {t for t, _ in writes.entities} == set(schema.entity_types)
-    assert ("Person", ("Lawyer",)) in writes.entities
-    lawyer = writes.entities["Person", ("Lawyer",)].text
-    assert f"MERGE (n:{BASE_LABEL} {{id: row.id}})" in lawyer  # the constrained key only
-    assert "WHERE n:Person\nSET n.id = row.id, n:Person:Lawyer" in lawyer
+    assert set(writes.entity_labels) == set(schema.entity_types)
+    assert writes.entity_labels["Person"] == {"Lawyer"}
+    entity = writes.entity.text
+    assert f"MERGE (n:{BASE_LABEL} {{id: row.id}})" in entity  # the constrained key only
+    assert "WHERE row.type IN labels(n)\nSET n.id = row.id, n:$(row.labels)" in entity
 
 
 def test_a_schema_property_may_not_take_a_bookkeeping_name() -> None:
