@@ -1,7 +1,7 @@
 """API benchmark: latency per query class through HTTP on embedded stores of growing size.
 
     python -m bench.api_bench --relations 10000,100000,1000000 [--requests 200]
-        [--concurrency 4] [--time-cap 60] [--work DIR] [--json OUT]
+        [--concurrency 4] [--time-cap 60] [--work DIR] [--json OUT] [--store neo4j]
 
 For each size: generate a synthetic graph (bench.generate, N = M/5 entities, seed 1), ingest
 it with `aikg ingest`, start `aikg serve` on 127.0.0.1 in a subprocess, then per query class
@@ -13,6 +13,10 @@ GraphQL error (a path search past its budget) counts as answered but is reported
 The closing table gives p50/p95 per class and size with the median answer size (rows matched
 in all: relations of the entity, search hits counted up to 1000, neighbours found, paths),
 and p50 largest/smallest.
+
+With --store neo4j the same runs on the Neo4j store: Neo4j Community (tools/neo4j-server,
+`make neo4j-deps` first) is started here once, emptied and ingested into for each size, and
+`aikg serve` reads it (AIKG_STORE=neo4j).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +40,9 @@ from typing import Any
 
 import httpx
 
+from bench.bolt_bench import emptied_neo4j, local_neo4j
 from bench.generate import default_entities, generate
+from graph.settings import Settings
 from graph.store.embedded import GRAPH_FILE
 
 SEED = 1
@@ -80,7 +87,9 @@ def aikg_command() -> list[str]:
     return [str(Path(sys.executable).with_name("aikg"))]
 
 
-def prepare(relations: int, work: Path) -> tuple[Path, Path, dict[str, float]]:
+def prepare(
+    relations: int, work: Path, env: dict[str, str]
+) -> tuple[Path, Path, dict[str, float]]:
     """The NDJSON file and a store holding it (both reused when present), with timings."""
     ndjson = work / f"synthetic-{relations}.ndjson"
     data_dir = work / f"store-{relations}"
@@ -89,9 +98,9 @@ def prepare(relations: int, work: Path) -> tuple[Path, Path, dict[str, float]]:
         started = time.perf_counter()
         generate(ndjson, default_entities(relations), relations, SEED)
         timings["generate_s"] = time.perf_counter() - started
-    if not (data_dir / GRAPH_FILE).exists():
+    env = {**env, "AIKG_DATA_DIR": str(data_dir)}
+    if env.get("AIKG_STORE") == "neo4j" or not (data_dir / GRAPH_FILE).exists():
         started = time.perf_counter()
-        env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
         subprocess.run([*aikg_command(), "ingest", "-q", str(ndjson)], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         timings["ingest_s"] = time.perf_counter() - started
@@ -149,10 +158,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(data_dir: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def server(
+    data_dir: Path, env: dict[str, str]
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`aikg serve` on a free loopback port, stopped (by its pid) on exit."""
     port = _free_port()
-    env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
+    env = {**env, "AIKG_DATA_DIR": str(data_dir)}
     proc = subprocess.Popen([*aikg_command(), "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -235,14 +246,17 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
+def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     _log(f"{relations:,} relations: preparing")
-    ndjson, data_dir, timings = prepare(relations, args.work)
+    if env.get("AIKG_STORE") == "neo4j":
+        with emptied_neo4j(Settings.from_env(env)):
+            pass
+    ndjson, data_dir, timings = prepare(relations, args.work, env)
     names = entity_names(ndjson)
     plan = requests_for(names, args.requests, relation_types(ndjson))
     result: dict[str, Any] = {"relations": relations, **timings, "classes": {}}
     started = time.perf_counter()
-    with server(data_dir) as (url, proc):
+    with server(data_dir, env) as (url, proc):
         result["server_start_s"] = time.perf_counter() - started
         first = httpx.post(f"{url}/graphql", timeout=120, json={
             "query": QUERIES["lookup"], "variables": {"id": names[0][0]}})
@@ -300,9 +314,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("bench/out/api"),
                         help="where the generated files and stores are kept (reused)")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
+                        help="neo4j: a Neo4j Community started here, emptied for each size")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [run_size(int(s), args) for s in args.relations.split(",")]
+    with contextlib.ExitStack() as stack:
+        env = dict(os.environ)
+        if args.store == "neo4j":
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aikg-api-bench-")))
+            settings = stack.enter_context(local_neo4j(tmp, "2g", "1g"))
+            env.update(AIKG_STORE="neo4j", NEO4J_URI=settings.neo4j_uri,
+                       NEO4J_USER=settings.neo4j_user, NEO4J_PASSWORD=settings.neo4j_password or "",
+                       NEO4J_DATABASE=settings.neo4j_database)
+        results = [run_size(int(s), args, env) for s in args.relations.split(",")]
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
