@@ -14,7 +14,7 @@ from neo4j import Record
 
 from graph.model import Entity, Relation
 from graph.store.lookup import external_keys, generic_lookup
-from graph.store.query import EntityFilter, Order, Page, SortKey, Window
+from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
 from graph.store.search_index import (
     description_of,
@@ -80,6 +80,26 @@ class Neo4jReads(GraphReads):
         page = rows[:first]
         return Page(page, [(e.id,) for e in page], total, len(rows) > first, previous)
 
+    def find_relations(
+        self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None = None
+    ) -> Page[Relation]:
+        """Lists by type in ascending id order have LIMIT in Cypher (the page alone crosses
+        Bolt); any other filter, order or window takes the generic path."""
+        types = _relation_types_only(flt)
+        if types is None or as_of is not None or order.field != "ID" or order.descending \
+                or window.last is not None or window.before is not None or window.first is None:
+            return super().find_relations(flt, order, window, as_of)
+        cursor = window.after[0] if window.after else None
+        records = self._records("relations_page_after", types=types, after=cursor or "",
+                                limit=window.first + 1)
+        rows = [self._neo4j._relation(r) for r in records]
+        previous = cursor is not None and bool(
+            self._records("relation_at_or_before", types=types, cursor=cursor))
+        counts = self._neo4j.stats().relation_types
+        total = sum(n for t, n in counts.items() if not types or t in types)
+        page = rows[:window.first]
+        return Page(page, [(r.id,) for r in page], total, len(rows) > window.first, previous)
+
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}
         return {i: int(found.get(i, 0)) for i in ids}
@@ -143,6 +163,14 @@ class Neo4jReads(GraphReads):
                 found.append(entity)
         return found
 
+
+def _relation_types_only(flt: RelationFilter | None) -> list[str] | None:
+    """The filter's relation types when it asks for nothing else (all types: []), else None."""
+    if flt is None:
+        return []
+    if flt == RelationFilter(types=flt.types):
+        return list(flt.types)
+    return None
 
 
 def _types_only(flt: EntityFilter | None) -> list[str] | None:

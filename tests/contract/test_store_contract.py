@@ -179,3 +179,16 @@ def test_progress_counts_every_written_record(empty_store: GraphStore) -> None:
     entities = [Entity(f"c{i}", "Company", f"Company {i}") for i in range(60)]
     plan = empty_store.upsert(entities, [], seen.append)
     assert sum(seen) == 60 == plan.summary.entities_added
+
+
+def test_search_finds_cyrillic_and_cjk_names(empty_store: GraphStore) -> None:
+    """Names in other scripts fold and match by word prefix on every store (the strings are the
+    issue's examples, not facts: nothing else is said about them)."""
+    cyrillic = Entity("script-cyrillic", "Company", "Яндекс", aliases=("Яндекс Такси",))
+    cjk = Entity("script-cjk", "Company", "百度")
+    assert not empty_store.upsert([cyrillic, cjk], []).conflicts
+    for text in ("Яндекс", "яндекс", "ЯНД", "такси"):
+        assert [e.id for e in empty_store.search(text)] == ["script-cyrillic"], text
+    for text in ("百度", "百"):
+        assert [e.id for e in empty_store.search(text)] == ["script-cjk"], text
+    assert empty_store.search("Яндекс", types=["Person"]) == []
