@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -43,8 +44,10 @@ def download(
     chunks = chosen.nodes_table if table == "nodes" and chosen.nodes_table else chosen.chunks
     name = "aikg" + (f"-{export.start}" if export.start else "")
     name += ("-nodes" if table == "nodes" else "") + chosen.suffix
+    stream = batched(chunks(export, None))
+    first = next(stream, "")  # a bad filter or unknown entity fails here, before any byte
     return StreamingResponse(
-        batched(chunks(export, None)),
+        itertools.chain((first,), stream),
         media_type=chosen.media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

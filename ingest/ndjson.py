@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -14,6 +15,7 @@ SUFFIXES = (".ndjson", ".jsonl")
 # Written escaped (they occur only inside strings), so that tools splitting at every Unicode
 # line break still see one record per line.
 _ESCAPED = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+_HAS_SEPARATOR = re.compile("[\u2028\u2029\u0085]")
 
 
 def parse_ndjson(path: Path) -> ParsedFile:
@@ -56,4 +58,4 @@ def iter_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
     """Records as NDJSON lines, for streaming."""
     for record in records:
         line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        yield line.translate(_ESCAPED) + "\n"
+        yield (line.translate(_ESCAPED) if _HAS_SEPARATOR.search(line) else line) + "\n"
