@@ -163,7 +163,8 @@ def test_nan_and_infinity_in_json_are_refused(
 
 @pytest.mark.parametrize("number", [".nan", ".inf", "-.Inf"])
 def test_nan_and_infinity_in_yaml_are_refused(tmp_path: Path, number: str) -> None:
-    parsed = parse_curated(_curated(tmp_path, f"document:\n  id: doc\n  properties: {{x: {number}}}\n"))
+    text = f"document:\n  id: doc\n  properties: {{x: {number}}}\n"
+    parsed = parse_curated(_curated(tmp_path, text))
     assert f":3: malformed YAML: '{number}' is not a finite number" in str(parsed.problems[0])
 
 
