@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
+from api.body_limits import BodyLimit
 from api.export_routes import router as export_router
 from api.gql.context import Context
 from api.gql.loaders import make_loaders
@@ -47,6 +48,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     app.include_router(router, prefix="/graphql")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.include_router(export_router)  # GET /export/{format}: downloads (api/export_routes.py)
 
     @app.exception_handler(AikgError)
