@@ -37,7 +37,7 @@ def served(folder: Path, inputs: Sequence[Path], **settings: object) -> Iterator
     env.pop("AIKG_STORE", None)
     env.update({f"AIKG_{k.upper()}": str(v) for k, v in settings.items()})
     log = (folder / "served.log").open("w")
-    process = subprocess.Popen([*AIKG, "serve"], env=env, stdout=log, stderr=log)  # noqa: S603
+    process = subprocess.Popen([*AIKG, "serve"], env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, process)

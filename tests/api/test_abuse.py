@@ -137,15 +137,18 @@ def test_expensive_requests_at_once_leave_a_cheap_query_fast(tmp_path: Path) -> 
     names = [f"Nobody by the name {i:05}" for i in range(6_000)]
     assert len(json.dumps(names)) > 130_000
     payload = {"query": NAMES_QUERY, "variables": {"names": names}}
-    with served(tmp_path, [_many_companies(tmp_path, 4_000)], request_timeout=5) as base:
-        with ThreadPoolExecutor(6) as pool, httpx.Client(base_url=base, timeout=30) as http:
-            expensive = [pool.submit(http.post, "/graphql", json=payload) for _ in range(6)]
-            time.sleep(0.5)
-            started = time.monotonic()
-            cheap = httpx.post(f"{base}/graphql", json={"query": "{ stats { entities } }"},
-                               timeout=5)
-            answered = time.monotonic() - started
-            statuses = [f.result().status_code for f in expensive]
+    inputs = [_many_companies(tmp_path, 4_000)]
+    with (
+        served(tmp_path, inputs, request_timeout=5) as base,
+        ThreadPoolExecutor(6) as pool,
+        httpx.Client(base_url=base, timeout=30) as http,
+    ):
+        expensive = [pool.submit(http.post, "/graphql", json=payload) for _ in range(6)]
+        time.sleep(0.5)
+        started = time.monotonic()
+        cheap = httpx.post(f"{base}/graphql", json={"query": "{ stats { entities } }"}, timeout=5)
+        answered = time.monotonic() - started
+        statuses = [f.result().status_code for f in expensive]
     assert cheap.json()["data"]["stats"]["entities"] == 4_001
     assert answered < 1.0, f"a cheap query took {answered:.2f} s"
     assert statuses == [200] * 6
