@@ -2,21 +2,24 @@
 #   make run   - create .venv, install, ingest the bundled data, serve GraphQL on 127.0.0.1:8000
 #   make test  - install what the tests need (Python dev deps, the Cypher lint tool) and run them
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
+#   make docs    - rewrite the README's type tables from graph/schema.yaml
+#   make help    - this list (also what a bare `make` prints)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 AIKG := $(BIN)/aikg
 LINT_DIR := tools/cypher_lint
 
-docs: install
-	$(AIKG) schema --update-readme README.md
-
 SHARED_DATA ?= ../shared/data
 
 .PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench bench-bolt clean help
 
+# The first target is what a bare `make` does: list the targets, change nothing.
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
+
+docs: install
+	$(AIKG) schema --update-readme README.md
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

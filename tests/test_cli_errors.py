@@ -88,3 +88,12 @@ def test_serve_on_a_busy_port_says_so_before_claiming_to_serve(tmp_path: Path) -
     assert done.returncode == EXIT_ERROR
     assert f"cannot listen on 127.0.0.1:{port}" in _one_error_line(done.stderr)
     assert "GraphQL at" not in done.stderr
+
+
+def test_a_bare_make_lists_the_targets_and_changes_nothing() -> None:
+    planned = subprocess.run(["make", "-n"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                             timeout=60, check=True)
+    assert "update-readme" not in planned.stdout and "pip" not in planned.stdout
+    shown = subprocess.run(["make"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                           timeout=60, check=True)
+    assert "make test" in shown.stdout and "make run" in shown.stdout
