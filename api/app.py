@@ -16,7 +16,7 @@ from api.export_routes import router as export_router
 from api.gql.context import Context
 from api.gql.loaders import make_loaders
 from api.gql.schema import build_schema
-from api.stores import open_store
+from api.stores import open_store, refreshed
 from graph.errors import AikgError
 from graph.settings import Settings
 from graph.store.base import GraphStore
@@ -36,12 +36,12 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
                 opened.close()
 
     async def context_getter(request: Request) -> Context:
-        current: GraphStore = request.app.state.store
-        current.refresh()
+        current = await asyncio.to_thread(refreshed, request.app.state.store, settings)
         deadline = time.monotonic() + settings.request_timeout
         return Context(current, make_loaders(current), settings, deadline)
 
     app = FastAPI(title="aikg", summary="The AI accountability knowledge graph", lifespan=lifespan)
+    app.state.settings = settings
     router: GraphQLRouter[Context, None] = GraphQLRouter(
         build_schema(settings),
         context_getter=context_getter,
@@ -60,6 +60,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         """Liveness for load balancers and compose: a connectivity check, never a graph scan."""
         store: GraphStore = request.app.state.store
         await asyncio.to_thread(store.ping)
+        await asyncio.to_thread(refreshed, store, settings)  # a damaged file is not "ok"
         return {"status": "ok", "store": settings.store}
 
     return app

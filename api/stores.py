@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.errors import InvalidInput
+from graph.errors import AikgError, InvalidInput, StoreUnavailable
 from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import GraphStore
@@ -10,6 +10,25 @@ from graph.store.embedded import EmbeddedStore
 from queries.neo4j_store import Neo4jStore
 
 STORES = ("embedded", "neo4j")
+
+
+def damaged(settings: Settings, exc: BaseException) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"cannot read the store at {settings.data_dir} ({type(exc).__name__}: {exc}); it may "
+        "be damaged: move it aside and run `aikg ingest` again"
+    )
+
+
+def refreshed(store: GraphStore, settings: Settings) -> GraphStore:
+    """The store with other processes' writes picked up; a damaged file is StoreUnavailable
+    (HTTP 503), never a 500."""
+    try:
+        store.refresh()
+    except AikgError:
+        raise
+    except Exception as exc:
+        raise damaged(settings, exc) from exc
+    return store
 
 
 def describe_store(settings: Settings) -> str:
@@ -22,9 +41,14 @@ def describe_store(settings: Settings) -> str:
 
 
 def open_store(settings: Settings) -> GraphStore:
-    """The configured store, ready to read and write."""
+    """The configured store, ready to read and write; a damaged one is StoreUnavailable."""
     if settings.store == "embedded":
-        return EmbeddedStore(load_schema(), settings.data_dir)
+        try:
+            return EmbeddedStore(load_schema(), settings.data_dir)
+        except AikgError:
+            raise
+        except Exception as exc:  # a damaged file can fail in any way while it is decoded
+            raise damaged(settings, exc) from exc
     if settings.store == "neo4j":
         return Neo4jStore.connect(load_schema(), settings)
     raise InvalidInput(
