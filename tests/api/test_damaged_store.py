@@ -4,7 +4,6 @@ keeps in its folder, so it holds for any store format."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def _damage(folder: Path, how: str) -> None:
             data[int(len(data) * float(how))] ^= 0xFF
         replacement = path.with_name(path.name + ".new")
         replacement.write_bytes(bytes(data))
-        os.replace(replacement, path)  # swapped in, as a restore or a bad copy would
+        replacement.replace(path)  # swapped in, as a restore or a bad copy would
 
 
 @pytest.fixture(scope="module")
