@@ -188,3 +188,17 @@ def test_unicode_line_separators_inside_strings_are_kept(
     assert separator not in exported.read_text(encoding="utf-8")  # escaped: one record a line
     again = aikg(tmp_path / "again", "ingest", "-q", str(exported))
     assert again.returncode == 0, again.stderr
+
+
+def test_a_non_finite_number_is_refused_however_it_arrives(store: EmbeddedStore) -> None:
+    from ingest.records import Origin, RawRecord
+    from ingest.runner import IngestReport, load_records
+
+    fine = {"kind": "relation", "type": "FINED", "source": "cnil", "target": "acme",
+            "properties": {"amount": float("nan")}, "evidence": [{"article": "doc"}]}
+    rows = [ARTICLE, {"kind": "entity", "id": "cnil", "type": "Agency", "name": "CNIL"},
+            {"kind": "entity", "id": "acme", "type": "Company", "name": "Acme"}, fine]
+    records = [RawRecord(r, Origin("bulk", n)) for n, r in enumerate(rows, 1)]
+    report = load_records(store, records, IngestReport())
+    assert "expected a finite number, got nan" in _problems(report.problems)
+    assert store.stats().entities == 0
