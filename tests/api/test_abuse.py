@@ -152,3 +152,14 @@ def test_expensive_requests_at_once_leave_a_cheap_query_fast(tmp_path: Path) -> 
     assert cheap.json()["data"]["stats"]["entities"] == 4_001
     assert answered < 1.0, f"a cheap query took {answered:.2f} s"
     assert statuses == [200] * 6
+
+
+def test_a_mutation_keeps_line_separators_inside_strings(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "store", write_keys=(KEY,))
+    store = EmbeddedStore(load_schema(), settings.data_dir)
+    rows = json.dumps({**ARTICLE, "name": "Doc\u2028two\u0085lines"}, ensure_ascii=False)
+    with TestClient(create_app(settings, store)) as client:
+        body = client.post("/graphql", json={"query": UPSERT, "variables": {"rows": rows}},
+                           headers={"Authorization": f"Bearer {KEY}"}).json()
+    assert body["data"]["upsertRecords"] == {"ok": True, "problems": []}
+    assert store.get_entities(["doc"])["doc"].name == "Doc\u2028two\u0085lines"
