@@ -76,9 +76,8 @@ def test_a_store_damaged_under_a_running_server_is_503_and_health_says_so(
         health = client.get("/health")
         download = client.get("/export/ndjson")
     assert 500 not in (answer.status_code, health.status_code, download.status_code)
-    if answer.status_code == 200:  # a store that kept its open copy answers from it
+    if answer.status_code == 200:  # a store that kept its open copy may answer from it
         assert answer.json()["data"]["stats"]["entities"] > 0
-        assert health.status_code == 200
-    else:
+    else:  # and when it cannot answer, /health does not say "ok"
         assert answer.status_code == 503 and health.status_code == 503
         assert str(folder) in answer.json()["error"]
