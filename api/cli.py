@@ -50,8 +50,9 @@ class _Obj:
 
     def store(self) -> GraphStore:
         if self._store is None:
-            click.echo(f"store: {describe_store(self.settings)}", err=True)
-            self._store = open_store(self.settings)
+            described = describe_store(self.settings)  # before opening creates the folder
+            self._store = open_store(self.settings)  # a failure is one error line naming it
+            click.echo(f"store: {described}", err=True)
         return self._store
 
     def close(self) -> None:
