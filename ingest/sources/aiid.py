@@ -70,8 +70,9 @@ class _AiidBuilder:
         self.articles: dict[int, str | None] = {}
 
     def build(self) -> Extract:
-        numbers = {row.number for row in self.snap.incidents}
-        for row in self.snap.incidents:
+        rows = all_incidents(self.snap, self.report)
+        numbers = {row.number for row in rows}
+        for row in rows:
             self.incident(row)
         self.skip_unlisted(numbers)
         titles = {n: r.title for n, r in self.snap.reports.items()}
@@ -93,7 +94,7 @@ class _AiidBuilder:
                 if party is None:
                     continue
                 ends = (party, node) if rtype != "HARMED" else (node, party)
-                self.sink.relation(rtype, *ends, evidence, row.origin)
+                self.sink.relation(rtype, *ends, evidence, row.origin, date=row.date or None)
 
     def incident_record(self, row: IncidentRow) -> dict[str, Any]:
         props: dict[str, Any] = {"date": row.date, "aiid_incident": row.number,
@@ -148,21 +149,32 @@ class _AiidBuilder:
         return self.sink.entity(record, origin)
 
     def skip_unlisted(self, numbers: set[int]) -> None:
-        later = self.snap.graphql_incidents - numbers
-        self.report.skip("incident in the GraphQL export but not in incidents.csv", len(later))
         oecd = [n for n in self.snap.oecd if n not in numbers]
         self.report.skip("OECD link to an incident not in incidents.csv", len(oecd))
         unlisted = {n for n in self.snap.classifications if n not in numbers}
         self.report.skip("classified incident not in incidents.csv", len(unlisted))
         listed = {(r.number, n) for r in self.snap.incidents for n in r.reports}
+        listed |= {(r.number, n) for r in self.snap.graphql_rows.values() for n in r.reports}
         extra = {p for p in self.snap.graphql_reports if p[0] in numbers and p not in listed}
         self.report.skip("report the GraphQL export adds to a snapshot incident", len(extra))
 
 
+def all_incidents(snapshot: Snapshot, report: SourceReport) -> list[IncidentRow]:
+    """The snapshot's rows, then the incidents only the (newer) GraphQL export holds."""
+    listed = {row.number for row in snapshot.incidents}
+    later = [r for n, r in sorted(snapshot.graphql_rows.items()) if n not in listed]
+    if later:
+        report.notes.append(
+            f"{len(later)} incidents ({later[0].number}-{later[-1].number}) are only in the "
+            "GraphQL export: their deployers, harmed parties and reports are imported; they "
+            "have no developers, because only incidents.csv names developers")
+    return [*snapshot.incidents, *later]
+
+
 def slug_ids(snapshot: Snapshot, report: SourceReport) -> dict[str, str]:
     """Every raw slug's id; a slug whose cleaned form collides with another's is escaped."""
-    raws = sorted({s for row in snapshot.incidents for slugs in row.roles.values()
-                   for s in slugs if s.strip()})
+    rows = [*snapshot.incidents, *snapshot.graphql_rows.values()]
+    raws = sorted({s for row in rows for slugs in row.roles.values() for s in slugs if s.strip()})
     by_id: dict[str, list[str]] = defaultdict(list)
     for raw in raws:
         by_id[safe_id(raw)].append(raw)

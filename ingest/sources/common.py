@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from graph.dates import date_refines
 from graph.model import ID_PATTERN, relation_id
 from ingest.records import Origin, RawRecord
 
@@ -97,9 +98,13 @@ class RecordSink:
 
     def relation(
         self, rtype: str, source: str, target: str, evidence: Iterable[dict[str, str]],
-        origin: Origin, properties: Mapping[str, Any] | None = None,
+        origin: Origin, properties: Mapping[str, Any] | None = None, date: str | None = None,
     ) -> None:
-        """Add a relation statement; the same fact stated again only adds evidence."""
+        """Add a relation statement; the same fact stated again only adds evidence.
+
+        `date` is the date the fact refers to (the incident's, the filing's); the first stated
+        date stays, a more precise one refining it (2020 -> 2020-03).
+        """
         source, target = self.resolve(source), self.resolve(target)
         rel_id = relation_id(rtype, source, target)
         items = [{k: (self.resolve(v) if k == "article" else v) for k, v in e.items()}
@@ -112,6 +117,8 @@ class RecordSink:
                 found["properties"] = dict(properties)
             self._relations[rel_id] = found
             self._origins[rel_id] = origin
+        if date and (not found.get("date") or date_refines(found["date"], date)):
+            found["date"] = date
         found["evidence"].extend(items)
 
     def entity_ids(self) -> list[str]:
