@@ -19,7 +19,7 @@ from graph.errors import InvalidInput
 from ingest.sources.common import slugify
 
 UNDECIDED = "Organization"
-TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher")
+TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher", "Product")
 
 _POPULATIONS = frozenset("""
 users user customers residents people public citizens workers patients drivers employees voters
