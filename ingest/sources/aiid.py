@@ -62,7 +62,7 @@ class _AiidBuilder:
     def __init__(self, snapshot: Snapshot, config: SourceConfig) -> None:
         self.snap, self.config = snapshot, config
         fixed = config.curated.entities
-        self.sink = RecordSink(config.resolution.redirects, fixed)
+        self.sink = RecordSink(config.resolution.redirects, fixed, config.overrides.types)
         self.report = SourceReport("aiid", read=dict(snapshot.read), refused=snapshot.problems)
         self.ids = slug_ids(snapshot, self.report)
         self.curated_types = {i: f.type for i, f in fixed.items()}

@@ -78,6 +78,7 @@ class RecordSink:
 
     redirects: Mapping[str, str] = field(default_factory=dict)
     fixed: Mapping[str, Fixed] = field(default_factory=dict)
+    types: Mapping[str, str] = field(default_factory=dict)  # reviewed type of a survivor id
     _entities: dict[str, list[_Statement]] = field(default_factory=dict)
     _relations: dict[str, dict[str, Any]] = field(default_factory=dict)
     _origins: dict[str, Origin] = field(default_factory=dict)
@@ -89,7 +90,10 @@ class RecordSink:
         """Add an entity statement; returns the id it was stored under."""
         stated = record["id"]
         target = self.resolve(stated)
-        statement = _Statement({**record, "id": target}, origin, stated)
+        record = {**record, "id": target}
+        if target != stated and target in self.types:  # a byline or web domain merged into
+            record["type"] = self.types[target]      # an agency takes the survivor's type
+        statement = _Statement(record, origin, stated)
         self._entities.setdefault(target, []).append(statement)
         return target
 

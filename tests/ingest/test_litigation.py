@@ -35,11 +35,18 @@ def test_one_matter_and_one_incident_per_included_record(litigation_extract: Ext
     assert len(matters) == len(incidents) == len(records)
     expected = {r["error_id"] for r in records}
     assert {e["external_ids"]["aiel"] for e in matters} == expected  # type: ignore[index]
-    assert len(relation_records(litigation_extract, "CONCERNS")) == len(records)
+    links = sum(len(m.get("aiid") or []) for m in _matters().values())
+    assert len(relation_records(litigation_extract, "CONCERNS")) == len(records) + links
+
+
+def _matters() -> dict[str, dict[str, object]]:
+    data = yaml.safe_load((RESOLUTION / "litigation_matters.yaml").read_text(encoding="utf-8"))
+    return dict(data["matters"])
 
 
 def test_every_court_or_agency_heard_its_matter(litigation_extract: Extract) -> None:
-    expected = sum(len(_authorities(r)) for r in _included())
+    extra = {k: len(m.get("courts") or []) for k, m in _matters().items()}  # type: ignore[arg-type]
+    expected = sum(len(_authorities(r)) + extra.get(str(r["error_id"]), 0) for r in _included())
     heard = relation_records(litigation_extract, "HEARD")
     assert len(heard) == expected
     agencies = entity_records(litigation_extract)
