@@ -90,6 +90,8 @@ class _Builder:
                      .split(";") if u.strip()]
         filed = self.date(rec.get("filing_date"), "filing_date", origin)
         happened = self.date(rec.get("error_date"), "error_date", origin)
+        if self.sink.resolve(base) != base:  # the same event as another source's incident:
+            happened = None                  # its own source dates it (no second date to clash)
         incident = self.sink.entity(self.incident(rec, base, happened), origin)
         matter = self.sink.entity(self.matter(rec, base, filed), origin)
         self.sink.relation("REPORTED", doc, incident,

@@ -19,6 +19,7 @@ class SourceReport:
     merged: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (survivor, reason)
     undecided: list[str] = field(default_factory=list)
     rules: Counter[str] = field(default_factory=Counter)  # which typing rule decided how many
+    typed: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (type, rule)
     entity_types: Counter[str] = field(default_factory=Counter)
     relation_types: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)  # what the source lacks, said once
