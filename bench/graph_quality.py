@@ -17,10 +17,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv")
+TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
+                "entity_types_final.csv")
 
 
 @dataclass
@@ -66,7 +66,8 @@ def duplicates(sample: Path, nodes: Nodes) -> dict[str, object]:
     groups = [r for r in rows if r["expect"] == "one"]
     resolved = [r for r in groups if len({nodes.node_of.get(i, i) for i in r["ids"].split()}) == 1]
     apart = [r for r in rows if r["expect"] == "apart"]
-    wrong = [r["ids"] for r in apart if len({nodes.node_of.get(i, i) for i in r["ids"].split()}) == 1]
+    wrong = [r["ids"] for r in apart
+             if len({nodes.node_of.get(i, i) for i in r["ids"].split()}) == 1]
     return {"groups": len(groups), "resolved": len(resolved),
             "unresolved": [r["ids"] for r in groups if r not in resolved],
             "apart_pairs": len(apart), "wrong_merges": wrong, "missing_ids": missing}

@@ -27,6 +27,7 @@ from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, de
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
 CITE_URL = "https://incidentdatabase.ai/cite/{}/"
+NEITHER = "in neither incidents.csv nor the GraphQL export"
 ROLE_RELATIONS = {"deployers": "DEPLOYED", "developers": "DEVELOPED", "harmed": "HARMED"}
 
 
@@ -153,9 +154,9 @@ class _AiidBuilder:
 
     def skip_unlisted(self, numbers: set[int]) -> None:
         oecd = [n for n in self.snap.oecd if n not in numbers]
-        self.report.skip("OECD link to an incident in neither incidents.csv nor the GraphQL export", len(oecd))
+        self.report.skip(f"OECD link to an incident {NEITHER}", len(oecd))
         unlisted = {n for n in self.snap.classifications if n not in numbers}
-        self.report.skip("classified incident in neither incidents.csv nor the GraphQL export", len(unlisted))
+        self.report.skip(f"classified incident {NEITHER}", len(unlisted))
         listed = {(r.number, n) for r in self.snap.incidents for n in r.reports}
         listed |= {(r.number, n) for r in self.snap.graphql_rows.values() for n in r.reports}
         extra = {p for p in self.snap.graphql_reports if p[0] in numbers and p not in listed}

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 from ingest.sources.common import fold, slugify, web_host
 
+CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.?$|^I{1,3}$")
 _ABSTRACT = frozenset("""
 integrity democracy diplomacy privacy web3 infrastructure infrastructures ecosystem ecosystems
 economy reputation discourse
 """.split())
 _ABSTRACT_PHRASES = ("public-trust", "legal-system", "education-system", "justice-system")
+_PARTY_OUTLET_WORDS = frozenset("magazine gazette herald tribune newspaper argus".split())
 _PLACEHOLDERS = frozenset("unspecified many various multiple".split())
 _PLACEHOLDER_FIRST = frozenset("unknown unnamed unidentified unspecified various".split())
 _PRODUCT_WORDS = frozenset("chatbot assistant autopilot copilot bard alexa siri".split())
@@ -80,7 +82,7 @@ def _name_word(word: str) -> bool:
     """A word of a person's name: "Zakaria", "İnce", "Barclay-Beuthin", "O'Neil", "G.C."."""
     if _INITIALS.match(word):
         return True
-    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    letters = word.replace("-", "").replace("'", "").replace(CURLY, "")
     return len(letters) > 1 and letters[0].isupper() and letters.isalpha() and not (
         letters[:2].isupper())  # "JPMorgan", "XPeng", "LVMH" are no first names
 
@@ -96,6 +98,8 @@ def context_type(entity_id: str, context: TypingContext) -> tuple[str, str] | No
         return "Group", "placeholder"  # "unknown developer": a stand-in, not one body
     if words & _PRODUCT_WORDS or _GPT.search(entity_id):
         return "Product", "product_word"
+    if words & _PARTY_OUTLET_WORDS:
+        return "Publisher", "outlet_word"  # "City Magazine", "The Record-Argus"
     if f"{entity_id}-users" in context.ids:
         return "Product", "has_users"  # AIID names its users: an app, model or service
     shown = context.names.get(entity_id)
@@ -133,8 +137,9 @@ _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "ness", "sms")
 
 
 def _owned_product(name: str, titles: list[str]) -> bool:
-    """Some title writes the name as a possession: "Tesla's Autopilot", "Google’s Bard"."""
-    pattern = re.compile(r"\w['’]s " + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+    """Some title writes the name as a possession: "Tesla's Autopilot" (either apostrophe)."""
+    pattern = re.compile(r"\w['" + CURLY + r"]s " + re.escape(name) + r"(?![\w-])",
+                         re.IGNORECASE)
     return any(pattern.search(title) for title in titles)
 
 

@@ -40,7 +40,7 @@ competitors criminals cybercriminals phishers figures publishers organizations c
 investigators professors pupils voices providers critics veterans survivors staff presidents
 advertisers employers responders electorate retirees academics propagandists operatives
 leaders riders attendants museums neighborhoods neighbourhoods extortionists sextortionists
-entities community diaspora institutions minorities
+entities community diaspora institutions minorities patrons
 """.split())
 # plural words that make any id a population, wherever they stand ("students-at-x-college")
 _STRONG_PLURALS = frozenset("""
@@ -55,6 +55,7 @@ woman boy girl teenager teen mother father son daughter wife husband creator sca
 individual person applicant candidate professor
 """.split())
 _UNKNOWN = frozenset("unknown unnamed unidentified anonymous".split())
+_DEMONYM_PLURALS = ("ians", "ans", "elis", "alis", "ese")
 _POPULATION_PHRASES = ("of-color", "with-disabilities", "general-public", "lgbtq")
 _POPULATION_PREFIXES = ("family-of-", "families-of-", "fans-of-", "relatives-of-", "friends-of-")
 _AGENCY_WORDS = frozenset("""
@@ -125,8 +126,11 @@ def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides
 
 
 def _population(entity_id: str, words: list[str]) -> bool:
-    first_plural = words[0] in _POPULATIONS and words[0].endswith("s")
-    return (words[-1] in _POPULATIONS or first_plural or bool(_STRONG_PLURALS.intersection(words))
+    first_plural = (words[0] in _POPULATIONS and words[0].endswith("s")) or (
+        len(words[0]) > 5 and words[0].endswith(_DEMONYM_PLURALS))  # "israelis", "albanians-in"
+    any_plural = any(w in _POPULATIONS and w.endswith("s") for w in words)
+    return (words[-1] in _POPULATIONS or first_plural or any_plural
+            or bool(_STRONG_PLURALS.intersection(words))
             or any(p in entity_id for p in _POPULATION_PHRASES)
             or entity_id.startswith(_POPULATION_PREFIXES) or words[-1] == "family")
 

@@ -106,9 +106,9 @@ def test_every_stated_amount_is_on_its_matter_with_currency(litigation_extract: 
 def test_every_court_of_a_multi_court_matter(litigation_extract: Extract) -> None:
     heard = _by_matter(litigation_extract, "HEARD")
     mentions = _by_matter(litigation_extract, "MENTIONS")
-    agencies_bringing = {r["target"] for r in relation_records(litigation_extract,
-                                                                 "PLAINTIFF_IN")
-                         if entity_records(litigation_extract)[str(r["source"])]["type"] == "Agency"}
+    entities = entity_records(litigation_extract)
+    agencies_bringing = {r["target"] for r in relation_records(litigation_extract, "PLAINTIFF_IN")
+                         if entities[str(r["source"])]["type"] == "Agency"}
     for key, record in _included().items():
         parts = [p for p in record["jurisdiction"].split(";") if p.strip()]
         matter = f"{key.lower()}-matter"

@@ -8,6 +8,7 @@ import pytest
 
 from ingest.sources.aiid import Extract
 from ingest.sources.curated_index import load_curated
+from ingest.sources.typing_context import TypingContext, byline_first_names
 from ingest.sources.typing_rules import (
     UNDECIDED,
     Overrides,
@@ -16,7 +17,6 @@ from ingest.sources.typing_rules import (
     decide_type,
     load_overrides,
 )
-from ingest.sources.typing_context import TypingContext, byline_first_names
 from tests.conftest import CURATED
 from tests.ingest.conftest import RESOLUTION, entity_records
 
@@ -71,19 +71,19 @@ def test_bylines_are_people_unless_they_name_an_outlet_agency_or_organisation() 
 def test_context_types_people_products_and_developers() -> None:
     context = TypingContext(
         names={"noelle-martin": "Noelle Martin", "beacon-x": "Beacon X",
-               "kairos": "kairos", "chinese-startups": "Chinese startups"},
+               "kairos": "kairos", "fashion-retailers": "fashion retailers"},
         roles={"noelle-martin": {"harmed"}, "kairos": {"developers"},
-               "beacon-x": {"deployers"}, "chinese-startups": {"deployers"},
+               "beacon-x": {"deployers"}, "fashion-retailers": {"deployers"},
                "judicial-integrity": {"harmed"}},
         titles={"beacon-x": ["Acme's Beacon X Crashed"]},
         first_names=byline_first_names(["Kashmir Hill", "BBC News"]))
     found = {i: decide_type(i, {}, Overrides(), context) for i in
-             ["noelle-martin", "beacon-x", "kairos", "chinese-startups", "judicial-integrity"]}
+             ["noelle-martin", "beacon-x", "kairos", "fashion-retailers", "judicial-integrity"]}
     assert {i: (d.type, d.rule) for i, d in found.items()} == {
         "noelle-martin": ("Person", "person_name"),
         "beacon-x": ("Product", "owned_product"),
         "kairos": ("Company", "developer"),
-        "chinese-startups": ("Group", "lowercase_plural"),
+        "fashion-retailers": ("Group", "lowercase_plural"),
         "judicial-integrity": ("Group", "abstract_harm")}
     assert byline_first_names(["Kashmir Hill", "BBC News"]) == {"kashmir"}
 
