@@ -23,6 +23,10 @@ from ingest.sources.classifications import classification_properties
 INCIDENTS = "incidents.csv"
 GRAPHQL = "aiid_graphql_export.json"
 SIMILAR = "similar_entities.csv"
+GRAPHQL_ROLES = {
+    "deployers": "AllegedDeployerOfAISystem",
+    "harmed": "AllegedHarmedOrNearlyHarmedParties",
+}
 ROLE_COLUMNS = {
     "deployers": "Alleged deployer of AI system",
     "developers": "Alleged developer of AI system",
@@ -69,6 +73,7 @@ class Snapshot:
     classifications: dict[int, dict[str, Any]] = field(default_factory=dict)
     oecd: dict[int, list[str]] = field(default_factory=dict)
     graphql_incidents: set[int] = field(default_factory=set)
+    graphql_rows: dict[int, IncidentRow] = field(default_factory=dict)  # no developer column
     graphql_reports: set[tuple[int, int]] = field(default_factory=set)  # (incident, report)
     read: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -145,10 +150,16 @@ def _read_graphql(path: Path, snap: Snapshot) -> None:
     for index, incident in enumerate(incidents, 1):
         origin = Origin(str(path), index)
         snap.graphql_incidents.add(int(incident["incident_id"]))
-        for key in ("AllegedDeployerOfAISystem", "AllegedHarmedOrNearlyHarmedParties"):
+        for key in GRAPHQL_ROLES.values():
             for entity in incident.get(key) or []:
                 if entity.get("entity_id") and (entity.get("name") or "").strip():
                     snap.names.setdefault(entity["entity_id"], entity["name"].strip())
+        try:
+            row = _graphql_incident(incident, origin)
+        except (ValueError, TypeError, KeyError) as exc:
+            snap.problems.append(Problem(origin, f"GraphQL incident refused: {exc}"))
+        else:
+            snap.graphql_rows[row.number] = row
         for report in incident.get("reports") or []:
             number = int(report["report_number"])
             snap.graphql_reports.add((int(incident["incident_id"]), number))
@@ -156,6 +167,17 @@ def _read_graphql(path: Path, snap: Snapshot) -> None:
             found = Report(number, (report.get("url") or "").strip(),
                            " ".join((report.get("title") or "").split()), authors, origin)
             snap.reports.setdefault(number, found)
+
+
+def _graphql_incident(incident: dict[str, Any], origin: Origin) -> IncidentRow:
+    """An incident as the GraphQL export states it: deployers, harmed parties, reports, no
+    developers (the export has no developer field; only `incidents.csv` names them)."""
+    roles: dict[str, tuple[str, ...]] = {"developers": ()}
+    for role, key in GRAPHQL_ROLES.items():
+        roles[role] = tuple(str(e.get("entity_id") or "") for e in incident.get(key) or [])
+    reports = tuple(int(r["report_number"]) for r in incident.get("reports") or [])
+    return IncidentRow(int(incident["incident_id"]), str(incident["date"]).strip(),
+                       " ".join(str(incident["title"]).split()), "", reports, roles, origin)
 
 
 def similar_pairs(folder: Path) -> list[SimilarPair]:
