@@ -99,7 +99,8 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     return [(reader.line_num, dict(row)) for row in reader]
 
 
-def _ndjson_rows(path: Path, text: str, problems: list[Problem]) -> list[tuple[int, dict[str, Any]]]:
+def _ndjson_rows(path: Path, text: str,
+                 problems: list[Problem]) -> list[tuple[int, dict[str, Any]]]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

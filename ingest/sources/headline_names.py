@@ -20,8 +20,8 @@ from ingest.sources.common import fold
 from ingest.sources.curated_index import load_curated
 
 PARTY_TYPES = ("Agency", "Company", "Platform", "Organization", "Product", "Publisher", "Person")
-_TOKEN = re.compile(r"[^\W_][\w.'’+-]*|&", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = re.compile(r"[^\W_][\w.'\u2019+-]*|&", re.UNICODE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _MINOR = {"of", "the", "and", "for", "&", "on", "in"}
 _COUNTRY = {"u.s", "us", "uk", "united", "states", "kingdom"}
 _BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
@@ -51,8 +51,12 @@ class Mention:
 class NameIndex:
     names: dict[str, Party] = field(default_factory=dict)
     acronyms: dict[str, Party] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)  # every entity id of the graph read
+    articles: set[str] = field(default_factory=set)  # Article ids evidence may cite
+    described: dict[str, str] = field(default_factory=dict)  # new agency id -> name first read
 
     def add(self, party: Party, names: Iterable[str]) -> None:
+        self.ids.add(party.id)
         for name in names:
             key = " ".join(t for t, _ in words(name)).removeprefix("the ")
             if len(key) >= 3 and _better(party, self.names.get(key)):
@@ -129,20 +133,26 @@ def load_names(curated: Path | None, extracts: Iterable[Path]) -> NameIndex:
     """Parties from the curated files and extract NDJSON files (names and aliases)."""
     index = NameIndex()
     for entity_id, fixed in sorted(load_curated(curated).entities.items()):
+        index.ids.add(entity_id)
+        if fixed.type == "Article":
+            index.articles.add(entity_id)
         if fixed.type in PARTY_TYPES:
             index.add(Party(entity_id, fixed.type, fixed.name), [fixed.name])
     for path in sorted(extracts):
-        for data in _entities(path):
+        for data in _entities(path, index):
             party = Party(str(data["id"]), str(data["type"]), str(data["name"]))
             index.add(party, [party.name, *(str(a) for a in data.get("aliases") or [])])
     return index
 
 
-def _entities(path: Path) -> Iterator[dict[str, Any]]:
+def _entities(path: Path, index: NameIndex) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if '"kind":"entity"' not in line:
                 continue
             data = json.loads(line)
+            index.ids.add(str(data.get("id")))
+            if data.get("type") == "Article":
+                index.articles.add(str(data.get("id")))
             if data.get("type") in PARTY_TYPES and isinstance(data.get("name"), str):
                 yield data

@@ -17,8 +17,23 @@ from graph.schema import Schema
 from ingest.sources.common import fold, slugify
 from ingest.sources.headline_names import Mention, NameIndex, Party, words
 from ingest.sources.headline_words import (
-    AMOUNT_WORDS, BODY_NOUNS, BOUNDARY, OPENS, OPENED_NOUNS, BREAK, LIST_JOIN, MODAL, PASSIVE, PLACES, SETTLE, SETTLEMENT_OBJECTS,
-    SETTLEMENT_VERBS, SPECIFIC_BODIES, VERBS, amount, hedged,
+    AMOUNT_WORDS,
+    BODY_NOUNS,
+    BOUNDARY,
+    BREAK,
+    LIST_JOIN,
+    MODAL,
+    OPENED_NOUNS,
+    OPENS,
+    PASSIVE,
+    PLACES,
+    SETTLE,
+    SETTLEMENT_OBJECTS,
+    SETTLEMENT_VERBS,
+    SPECIFIC_BODIES,
+    VERBS,
+    amount,
+    hedged,
 )
 
 MONEY_TYPES = {"FINED", "SETTLED_WITH", "SANCTIONED"}
@@ -77,6 +92,9 @@ class HeadlineReader:
     def _parse(self, title: str) -> _Title:
         tokens = [(w, s, s + len(raw)) for (w, raw), s in _positions(title)]
         mentions = _with_descriptors(title, tokens, self.names.mentions(title))
+        for m in mentions:
+            if m.party.id not in self.names.ids:
+                self.names.described.setdefault(m.party.id, m.party.name)
         return _Title(title, tokens, mentions)
 
     def _at(self, t: _Title, index: int, word: str) -> list[Proposal]:

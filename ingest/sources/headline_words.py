@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 HEDGE = re.compile(
-    r"\?|\b(alleg(?:ed|edly|es|ing)|may|might|could|would|should|will|won['’]?t|can|cannot|"
+    r"\?|\b(alleg(?:ed|edly|es|ing)|may|might|could|would|should|will|won['\u2019]?t|can|cannot|"
     r"plans?|planning|proposed?|proposes|proposal|seeks?|seeking|threat(?:ens?|ened|ening)|"
     r"calls?\s+(?:for|on)|urges?|urging|questions?|questioned|reportedly|report\s+says|"
     r"considers?|considering|considered|mulls?|weighs|wants?|faces|facing|face(?!\s+(?:recognition|id|scan|photos?|images?|data|swaps?))|prepar(?:es?|ing)|"
     r"ready\s+to|readies|vows?|asks?|asking|possible|possibly|potential|expected|likely|"
     r"set\s+to|poised|about\s+to|to\s+be|if|whether|rumou?rs?|denies|denied|not|no|never|"
-    r"isn['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t|aren['’]?t|tosses|dismiss(?:es|ed)?|"
+    r"isn['\u2019]?t|wasn['\u2019]?t|doesn['\u2019]?t|didn['\u2019]?t|aren['\u2019]?t|tosses|dismiss(?:es|ed)?|"
     r"overturn(?:s|ed)?|push(?:es)?\s+to|moves?\s+to|aims?\s+to|hopes?|demands?)\b",
     re.IGNORECASE)
 
@@ -46,7 +46,7 @@ BOUNDARY = {"for", "over", "after", "in", "on", "to", "with", "from", "by", "of"
             "amid", "against", "that", "who", "which", "while", "because", "and", "or", "but",
             "under", "into", "about", "says", "said"}
 LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
-BREAK = re.compile(r"[,:;|()\[\]\"“”—–]|\s-\s")
+BREAK = re.compile(r"[,:;|()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
 
 BODY_NOUNS = {"regulator", "regulators", "watchdog", "watchdogs", "agency", "authority",
               "commission", "bureau", "prosecutors", "prosecutor", "ministry", "board"}
