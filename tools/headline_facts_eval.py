@@ -13,23 +13,25 @@ from pathlib import Path
 
 from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT
-from ingest.sources.headline_names import load_names
 from ingest.sources.headline_rules import HeadlineReader
 from ingest.sources.headline_words import hedged
-from ingest.sources.headlines import extract_folder
+from ingest.sources.headlines import ALIASES, headline_names
+from ingest.sources.resolution import load_decisions, resolve
 
 SAMPLE = PROJECT_ROOT / "data" / "samples" / "headline_facts_labelled.csv"
 
 
 def main(sample: Path = SAMPLE) -> int:
-    curated = PROJECT_ROOT / "data" / "curated"
-    reader = HeadlineReader(load_names(curated, extract_folder(curated)), load_schema())
+    curated, decided = PROJECT_ROOT / "data" / "curated", PROJECT_ROOT / "data" / "resolution"
+    redirects = resolve(load_decisions(decided / "decisions.yaml")).redirects
+    reader = HeadlineReader(headline_names(curated, decided / ALIASES, redirects), load_schema())
     tp = proposed = labelled = hedged_facts = 0
     by_stratum: dict[str, list[int]] = {}
     with sample.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             truth = {tuple(f.split("|")[:3]) for f in row["facts"].split(";") if f}
-            got = {(p.actor.id, p.action, p.target.id) for p in reader.read(row["title"])}
+            proposals = reader.read(row["title"], row["url"])
+            got = {(p.actor.id, p.action, p.target.id) for p in proposals}
             hit = len(truth & got)
             tp, proposed, labelled = tp + hit, proposed + len(got), labelled + len(truth)
             hedged_facts += len(got) if hedged(row["title"]) else 0

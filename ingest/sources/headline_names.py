@@ -51,14 +51,17 @@ class Mention:
 class NameIndex:
     names: dict[str, Party] = field(default_factory=dict)
     acronyms: dict[str, Party] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)  # entity id -> the party it names
+    scoped: dict[str, dict[str, Party]] = field(default_factory=dict)  # url -> name -> party
     ids: set[str] = field(default_factory=set)  # every entity id of the graph read
     articles: set[str] = field(default_factory=set)  # Article ids evidence may cite
     described: dict[str, str] = field(default_factory=dict)  # new agency id -> name first read
 
     def add(self, party: Party, names: Iterable[str]) -> None:
         self.ids.add(party.id)
+        self.parties.setdefault(party.id, party)
         for name in names:
-            key = " ".join(t for t, _ in words(name)).removeprefix("the ")
+            key = name_key(name)
             if len(key) >= 3 and _better(party, self.names.get(key)):
                 self.names[key] = party
         if party.type == "Agency":
@@ -66,13 +69,22 @@ class NameIndex:
                 if _better(party, self.acronyms.get(acronym)):
                     self.acronyms[acronym] = party
 
-    def mentions(self, title: str) -> list[Mention]:
+    def forget(self, name: str) -> None:
+        """A name that never names a party in a headline (a class: "Landlords", "Law firms")."""
+        self.names.pop(name_key(name), None)
+
+    def add_scoped(self, url: str, party: Party, name: str) -> None:
+        """A name that means `party` only in the headline published at `url`."""
+        self.scoped.setdefault(url, {})[name_key(name)] = party
+
+    def mentions(self, title: str, url: str | None = None) -> list[Mention]:
         """Every longest, non-overlapping mention of a party, left to right."""
         tokens = list(_spans(title))
         found: list[Mention] = []
+        local = self.scoped.get(url, {}) if url is not None else {}
         start = 0
         while start < len(tokens):
-            hit = self._longest(title, tokens, start)
+            hit = self._longest(title, tokens, start, local)
             if hit is None:
                 start += 1
                 continue
@@ -80,18 +92,33 @@ class NameIndex:
             start = hit.end
         return found
 
-    def _longest(self, title: str, tokens: list[tuple[str, int, int]],
-                 start: int) -> Mention | None:
+    def _longest(self, title: str, tokens: list[tuple[str, int, int]], start: int,
+                 local: dict[str, Party]) -> Mention | None:
         for end in range(min(len(tokens), start + MAX_WORDS), start, -1):
             key = " ".join(t for t, _, _ in tokens[start:end]).removeprefix("the ")
-            party = self.names.get(key)
-            if party is not None:
-                return Mention(party, start, end, title[tokens[start][1]:tokens[end - 1][2]])
+            party = local.get(key) or self.names.get(key)
+            text = title[tokens[start][1]:tokens[end - 1][2]]
+            if party is not None and (not _acronym(party.name) or _capitals(text)):
+                return Mention(party, start, end, text)
         raw = title[tokens[start][1]:tokens[start][2]]
         stem = _POSSESSIVE.sub("", raw)
         if stem.isupper() and stem in self.acronyms:
             return Mention(self.acronyms[stem], start, start + 1, stem)
         return None
+
+
+def _acronym(name: str) -> bool:
+    """A one-word name in capitals ("WHO", "HUD"): it names the party only when so written."""
+    return " " not in name.strip() and name.isupper()
+
+
+def _capitals(text: str) -> bool:
+    return _POSSESSIVE.sub("", text).isupper()
+
+
+def name_key(name: str) -> str:
+    """How a name is looked up: its folded words, without a leading "the"."""
+    return " ".join(t for t, _ in words(name)).removeprefix("the ")
 
 
 def words(text: str) -> list[tuple[str, str]]:

@@ -78,10 +78,11 @@ class HeadlineReader:
     def __init__(self, names: NameIndex, schema: Schema) -> None:
         self.names, self.schema = names, schema
 
-    def read(self, title: str) -> list[Proposal]:
+    def read(self, title: str, url: str | None = None) -> list[Proposal]:
+        """The facts `title` states; `url` picks the aliases reviewed for that headline only."""
         if hedged(title):
             return []
-        parsed = self._parse(title)
+        parsed = self._parse(title, url)
         found: dict[str, Proposal] = {}
         for index, (word, _, _) in enumerate(parsed.tokens):
             for proposal in self._at(parsed, index, word):
@@ -89,9 +90,9 @@ class HeadlineReader:
                     found.setdefault(proposal.key(), proposal)
         return list(found.values())
 
-    def _parse(self, title: str) -> _Title:
+    def _parse(self, title: str, url: str | None) -> _Title:
         tokens = [(w, s, s + len(raw)) for (w, raw), s in _positions(title)]
-        mentions = _with_descriptors(title, tokens, self.names.mentions(title))
+        mentions = _with_descriptors(title, tokens, self.names.mentions(title, url))
         for m in mentions:
             if m.party.id not in self.names.ids:
                 self.names.described.setdefault(m.party.id, m.party.name)

@@ -10,6 +10,7 @@ extract files); an agency a title describes and the graph lacks becomes an Agenc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from graph.schema import load_schema
 from ingest.records import Origin, RawRecord
 from ingest.sources.aiid import Extract, SourceConfig
+from ingest.sources.headline_aliases import apply_aliases, load_aliases
 from ingest.sources.headline_input import Headline, read_headlines
 from ingest.sources.headline_names import NameIndex, load_names
 from ingest.sources.headline_review import Review, Reviews, StatedFact, load_reviews
@@ -24,6 +26,7 @@ from ingest.sources.headline_rules import HeadlineReader, Proposal
 from ingest.sources.report import SourceReport
 
 OUTPUT_NAME = "headlines.ndjson"
+ALIASES = "headline_aliases.yaml"  # beside the review file
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def headline_records(path: Path, config: SourceConfig, reviews: Reviews,
     reader = HeadlineReader(names, load_schema())
     builder = _Builder(config, names, report)
     for headline in found.items:
-        proposals = reader.read(headline.title)
+        proposals = reader.read(headline.title, headline.url)
         report.rules["headline with proposals" if proposals else "headline without"] += 1
         for fact in _decided(headline, proposals, reviews.by_url.get(headline.url), report):
             builder.add(fact, headline)
@@ -140,8 +143,17 @@ class _Builder:
         return found if found in self.names.articles or found in curated.entities else None
 
 
+def headline_names(curated: Path | None, aliases: Path | None,
+                   redirects: Mapping[str, str]) -> NameIndex:
+    """The graph's names beside `curated`, with the reviewed aliases in `aliases`."""
+    names = load_names(curated, extract_folder(curated))
+    apply_aliases(names, load_aliases(aliases), redirects)
+    return names
+
+
 def headlines_extract(path: Path, config: SourceConfig, curated: Path | None,
                       review_file: Path | None) -> Extract:
     """The `--source headlines` entry point: names from the graph beside `curated`."""
-    names = load_names(curated, extract_folder(curated))
+    aliases = review_file.with_name(ALIASES) if review_file is not None else None
+    names = headline_names(curated, aliases, config.resolution.redirects)
     return headline_records(path, config, load_reviews(review_file), names)
