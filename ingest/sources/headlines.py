@@ -58,7 +58,8 @@ def headline_records(path: Path, config: SourceConfig, reviews: Reviews,
     for headline in found.items:
         proposals = reader.read(headline.title, headline.url)
         report.rules["headline with proposals" if proposals else "headline without"] += 1
-        for fact in _decided(headline, proposals, reviews.by_url.get(headline.url), report):
+        review = reviews.by_url.get(headline.url)
+        for fact in _decided(headline, proposals, review, report, config.resolution.redirects):
             builder.add(fact, headline)
     records = builder.records()
     report.count_written(records)
@@ -66,11 +67,12 @@ def headline_records(path: Path, config: SourceConfig, reviews: Reviews,
 
 
 def _decided(headline: Headline, proposals: list[Proposal], review: Review | None,
-             report: SourceReport) -> list[Fact]:
+             report: SourceReport, redirects: Mapping[str, str]) -> list[Fact]:
+    """The facts a review lets through; ids merged since the review read as their survivor."""
     if not proposals:
         return []
-    keys = tuple(p.key() for p in proposals)
-    if review is None or review.proposed != keys:
+    keys = tuple(_survivors(p.key(), redirects) for p in proposals)
+    if review is None or tuple(_survivors(k, redirects) for k in review.proposed) != keys:
         why = "awaiting review" if review is None else "review is stale (proposals changed)"
         report.skip(f"{why}: {headline.url} {list(keys)}")
         return []
@@ -80,6 +82,12 @@ def _decided(headline: Headline, proposals: list[Proposal], review: Review | Non
     if review.decision == "correct":
         return [_stated(f) for f in review.facts]
     return [Fact(p.actor.id, p.action, p.target.id, p.amount, p.currency) for p in proposals]
+
+
+def _survivors(key: str, redirects: Mapping[str, str]) -> str:
+    """"actor ACTION target" with each id merged since replaced by its survivor."""
+    actor, action, target = key.split(" ", 2)
+    return f"{redirects.get(actor, actor)} {action} {redirects.get(target, target)}"
 
 
 def _stated(fact: StatedFact) -> Fact:

@@ -9,12 +9,16 @@ import pytest
 from graph.errors import InvalidInput
 from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT
+from ingest.sources.aiid import SourceConfig
+from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.headline_aliases import apply_aliases, load_aliases
 from ingest.sources.headline_names import NameIndex, Party
+from ingest.sources.headline_review import load_reviews
 from ingest.sources.headline_rules import HeadlineReader
 from ingest.sources.headlines import ALIASES as COMMITTED
-from ingest.sources.headlines import headline_names
-from ingest.sources.resolution import load_decisions, resolve
+from ingest.sources.headlines import headline_names, headline_records
+from ingest.sources.resolution import Resolution, load_decisions, resolve
+from ingest.sources.typing_rules import Overrides
 
 NYT = "https://www.nytimes.com/2023/12/27/the-times-sues.html"
 ALIASES = f"""
@@ -94,3 +98,20 @@ def test_the_committed_aliases_name_entities_of_the_graph() -> None:
     doj = redirects.get("us-department-of-justice", "us-department-of-justice")
     assert names.names["justice department"].id == doj
     assert "landlords" not in names.names
+
+
+def test_a_review_survives_a_merge_of_the_ids_it_names(tmp_path: Path) -> None:
+    names = NameIndex()
+    names.add(Party("ftc", "Agency", "Federal Trade Commission"), ["Federal Trade Commission"])
+    names.add(Party("rite-aid", "Company", "Rite Aid"), ["Rite Aid"])
+    headlines = tmp_path / "mine.csv"
+    headlines.write_text("title,url\nFederal Trade Commission bans Rite Aid,https://e.org/a\n",
+                         encoding="utf-8")
+    reviews = tmp_path / "facts.yaml"
+    reviews.write_text("decisions:\n  - url: https://e.org/a\n"
+                       "    proposed: [ftc-old ORDERED rite-aid]\n    decision: accept\n"
+                       "    reason: the title states the ban\n", encoding="utf-8")
+    config = SourceConfig(CuratedIndex(), Overrides(), Resolution(redirects={"ftc-old": "ftc"}))
+    found = headline_records(headlines, config, load_reviews(reviews), names)
+    assert [(r.data["source"], r.data["type"], r.data["target"]) for r in found.records] == [
+        ("ftc", "ORDERED", "rite-aid")]
