@@ -85,6 +85,7 @@ neo4j: neo4j-deps
 extract: install
 	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
 	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
+	$(AIKG) extract --source headlines $(SHARED_DATA)/aiid/aiid_graphql_export.json -o data/extract/headlines.ndjson
 
 run: install web
 	$(AIKG) ingest

@@ -21,12 +21,14 @@ from ingest.sources.aiid_files import SimilarPair, similar_pairs
 from ingest.sources.candidates import Candidate, find_candidates, known_entity
 from ingest.sources.changes import Changes, track_changes
 from ingest.sources.curated_index import load_curated
+from ingest.sources.headlines import headlines_extract
 from ingest.sources.litigation import litigation_records, load_parties
 from ingest.sources.litigation_matters import Party, load_matters
 from ingest.sources.resolution import load_decisions, resolve
 from ingest.sources.typing_rules import Overrides, load_overrides
 
-SOURCES = ("aiid", "ai-incident-law")
+SOURCES = ("aiid", "ai-incident-law", "headlines")
+HEADLINE_FACTS = "headline_facts.yaml"
 DECISIONS = "decisions.yaml"
 TYPES = "types.yaml"
 PARTIES = "litigation_parties.yaml"
@@ -59,6 +61,8 @@ def extract(source: str, path: Path, decided: Decided, descriptions: bool = Fals
     overrides = with_party_types(load_overrides(decided.file(TYPES)), everyone)
     config = SourceConfig(load_curated(decided.curated), overrides,
                           resolve(load_decisions(decided.file(DECISIONS))), descriptions)
+    if source == "headlines":
+        return headlines_extract(path, config, decided.curated, decided.file(HEADLINE_FACTS))
     if source == "aiid":
         if not path.is_dir():
             raise InvalidInput(f"{path}: the AIID source is a snapshot folder (incidents.csv...)")
