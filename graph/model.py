@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from graph import statements as st
 from graph.dates import date_refines
@@ -18,14 +18,17 @@ __all__ = [
     "Relation",
     "Statement",
     "entity_statements",
+    "explicit_statements",
     "merge_entities",
     "merge_relations",
     "normalise_entity",
     "normalise_relation",
     "relation_id",
     "relation_statements",
+    "with_statements",
 ]
 
+Item = TypeVar("Item", "Entity", "Relation")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~+-]*$")
 
 
@@ -146,6 +149,21 @@ def _statements_record(
     if not statements or statements == st.complete((), values, sources):
         return {}
     return {"statements": st.records(statements)}
+
+
+def explicit_statements(item: Entity | Relation) -> list[dict[str, Any]] | None:
+    """The statements a store or a record must keep: None when the item's sources imply them."""
+    found = item.to_record().get("statements")
+    return None if found is None else list(found)
+
+
+def with_statements(item: Item, stored: Iterable[Mapping[str, Any]] | None) -> Item:
+    """An item read back from a store with the statements it kept (None: all implied)."""
+    if isinstance(item, Entity):
+        item = replace(item, statements=st.from_records(stored or ()))
+        return replace(item, statements=entity_statements(item))
+    item = replace(item, statements=st.from_records(stored or ()))
+    return replace(item, statements=relation_statements(item))
 
 
 def entity_statements(entity: Entity) -> tuple[Statement, ...]:

@@ -165,3 +165,15 @@ def conflicts(statements: Iterable[Statement], skip: Collection[str]) -> tuple[s
 def records(statements: Iterable[Statement]) -> list[dict[str, Any]]:
     """Statements as interchange objects."""
     return [s.to_record() for s in statements]
+
+
+def from_records(items: Iterable[Mapping[str, Any]]) -> tuple[Statement, ...]:
+    """Statements from interchange objects this module wrote (stores read them back so)."""
+    return tuple(
+        Statement(
+            str(item["property"]),
+            hashable(item.get("value")),
+            Evidence(item.get("article"), item.get("url"), item.get("quote")),
+        )
+        for item in items
+    )
