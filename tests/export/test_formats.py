@@ -81,8 +81,17 @@ def test_ndjson_reingests_to_the_same_graph(any_store: EmbeddedStore, tmp_path: 
     assert list(fresh.iter_relations()) == list(any_store.iter_relations())
 
 
-def _without_empty(attrs: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in attrs.items() if v != ""}
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_node_and_edge_reads_back_with_the_same_keys(
+    fmt: str, tricky_store: EmbeddedStore, tmp_path: Path
+) -> None:
+    """torch_geometric's from_networkx and pandas need one key set, dated edge or not."""
+    graph = read(fmt, write(tricky_store, fmt, tmp_path))
+    assert len({frozenset(a) for _, a in graph.nodes(data=True)}) == 1
+    edge_keys = {frozenset(a) for *_, a in graph.edges(data=True)}
+    assert len(edge_keys) == 1 and {"date", "start", "end"} <= next(iter(edge_keys))
+    dates = {a["date"] for *_, a in graph.edges(data=True)}
+    assert "" in dates and len(dates) > 1  # the fixture has dated and undated edges
 
 
 def test_what_each_reader_changes_is_only_what_the_readme_says(
@@ -93,14 +102,13 @@ def test_what_each_reader_changes_is_only_what_the_readme_says(
     gexf = read("gexf", write(tricky_store, "gexf", tmp_path))
     csv = read("edgelist", write(tricky_store, "edgelist", tmp_path))
     for node, attrs in want.nodes(data=True):
-        assert graphml.nodes[node] == _without_empty(attrs)  # GraphML: no empty values
+        assert graphml.nodes[node] == attrs  # empty values are written empty
         assert gexf.nodes[node] == {**attrs, "label": attrs["name"]}
         assert csv.nodes[node] == attrs
     for u, v, key, attrs in want.edges(keys=True, data=True):
-        assert graphml.edges[u, v, key] == _without_empty(attrs)
-        dated = {k: x for k, x in attrs.items() if k not in ("start", "end") or x}
+        assert graphml.edges[u, v, key] == attrs
         extras = {"label": attrs["rel_type"], "weight": float(attrs["evidence_count"])}
-        assert gexf.edges[u, v, key] == {**dated, **extras}
+        assert gexf.edges[u, v, key] == {**attrs, **extras}
         assert csv.edges[u, v, key] == {k: x for k, x in attrs.items() if k != "id"}
 
 
