@@ -1,19 +1,22 @@
 # aikg: two commands do all set-up on a fresh machine.
 #   make run   - create .venv, install, ingest the bundled data, serve GraphQL on 127.0.0.1:8000
-#   make test  - install what the tests need (Python dev deps, the Cypher lint tool) and run them
+#   make test  - install what the tests need (Python dev deps, the Cypher lint tool, Neo4j) and run them
+#   make neo4j - run Neo4j Community 5.26 on 127.0.0.1 in the foreground (prints NEO4J_* to use)
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 AIKG := $(BIN)/aikg
 LINT_DIR := tools/cypher_lint
+NEO4J_SERVER := tools/neo4j-server
+NEO4J_BUILT := $(NEO4J_SERVER)/target/.built
 
 docs: install
 	$(AIKG) schema --update-readme README.md
 
 SHARED_DATA ?= ../shared/data
 
-.PHONY: extract docs run install install-dev lint-deps test test-neo4j check lint types bench bench-bolt clean help
+.PHONY: extract docs run install install-dev lint-deps neo4j-deps neo4j test test-neo4j check lint types bench bench-bolt clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -39,6 +42,19 @@ $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package-lock.json
 
 lint-deps: $(LINT_DIR)/node_modules/.installed
 
+# Neo4j Community and APOC from Maven Central (first time ~150 MB into ~/.m2), the launcher
+# compiled; afterwards the server starts offline from target/classpath.txt.
+$(NEO4J_BUILT): $(NEO4J_SERVER)/pom.xml $(NEO4J_SERVER)/src/main/java/aikg/Neo4jServer.java
+	@echo "resolving Neo4j from Maven Central (first time only) and compiling the launcher"
+	mvn -B -q -f $(NEO4J_SERVER)/pom.xml compile
+	@touch $@
+
+neo4j-deps: $(NEO4J_BUILT)
+
+# NEO4J_PASSWORD (else a random one), NEO4J_ARGS="--port 7687 --home .aikg/neo4j" to keep data.
+neo4j: neo4j-deps
+	$(NEO4J_SERVER)/neo4j-server --print-env $(NEO4J_ARGS)
+
 extract: install
 	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
 	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
@@ -47,13 +63,14 @@ run: install
 	$(AIKG) ingest
 	$(AIKG) serve
 
-test: install-dev lint-deps
+test: install-dev lint-deps neo4j-deps
 	$(BIN)/pytest -q
 
-# The contract suite against a real Neo4j: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD first.
+# The Neo4j suites against your own Neo4j (its database is WIPED): set NEO4J_URI, NEO4J_USER,
+# NEO4J_PASSWORD, NEO4J_DATABASE first. Without NEO4J_URI, `make test` starts one itself.
 test-neo4j: install-dev lint-deps
 	@test -n "$$NEO4J_URI" || (echo "set NEO4J_URI (e.g. bolt://127.0.0.1:7687) and NEO4J_PASSWORD" && exit 2)
-	$(BIN)/pytest -q tests/contract
+	$(BIN)/pytest -q tests/contract tests/api tests/bloom
 
 lint: install-dev
 	$(BIN)/ruff check graph queries ingest api tests bench
@@ -66,9 +83,10 @@ check: lint types test
 bench: install-dev
 	$(BIN)/python -m bench.ingest_bench --relations 100000
 
-# Ingest over Bolt by batch size: ArcadeDB (started here), or a real Neo4j with --neo4j.
-bench-bolt: install-dev
-	$(BIN)/python -m bench.bolt_bench --relations 100000 --batch-sizes 500,1000,5000
+# Ingest over Bolt by batch size into Neo4j Community started here (or NEO4J_URI's with --neo4j).
+bench-bolt: install-dev neo4j-deps
+	$(BIN)/python -m bench.bolt_bench --relations 100000 --batch-sizes 1000,5000,20000
 
 clean:
-	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules
+	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules \
+		$(NEO4J_SERVER)/target

@@ -32,9 +32,7 @@ def db_init(obj: Any) -> None:
     setup = store.init_schema()
     click.echo(f"{store.agent} at {obj.settings.neo4j_uri}, database {store.database}:")
     click.echo(f"ran {len(setup.ran)} schema statements (constraint, indexes), all idempotent")
-    for name, why in setup.not_run:
-        click.echo(f"not run: {name}: {why}")
-    click.echo(f"search uses the {'full-text index' if store.fulltext else 'portable scan'}")
+    click.echo(f"search uses the full-text index ({'online' if store.fulltext else 'NOT online'})")
 
 
 def export_neo4j_admin(store: GraphStore, output: str, selection: Selection) -> None:

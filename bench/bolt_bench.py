@@ -4,10 +4,10 @@
 
 Generates one synthetic file (bench.generate), then for each batch size ingests it into a
 fresh database through the Neo4j store (`aikg ingest` with AIKG_STORE=neo4j does the same)
-and ingests it again (which must add nothing). Without --neo4j it starts ArcadeDB's Bolt
-server (tests/support/bolt_server, one fresh server per batch size): those figures are
-ArcadeDB over Bolt, NOT Neo4j figures. With --neo4j it uses NEO4J_URI, NEO4J_USER,
-NEO4J_PASSWORD and NEO4J_DATABASE and EMPTIES that database before each run.
+and ingests it again (which must add nothing). Without --neo4j it starts Neo4j Community
+(tools/neo4j-server, `make neo4j-deps` first; one server, emptied before each batch size).
+With --neo4j it uses NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE and EMPTIES
+that database before each run.
 """
 
 from __future__ import annotations
@@ -34,19 +34,18 @@ from graph.store.base import Progress, UpsertPlan
 from ingest.runner import ingest_paths
 from queries.neo4j_store import Neo4jStore
 
-ARCADEDB_LABEL = "ArcadeDB over Bolt, not Neo4j"
-
 
 def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
-def arcadedb(tmp: Path, heap: str) -> Iterator[Settings]:
-    """A fresh ArcadeDB Bolt server on 127.0.0.1 for the block."""
-    from tests.support.bolt_server import run_bolt_server
+def local_neo4j(tmp: Path, heap: str, page_cache: str) -> Iterator[Settings]:
+    """Neo4j Community (tools/neo4j-server) on 127.0.0.1 for the block."""
+    from tests.support.neo4j_server import run_neo4j_server
 
-    with run_bolt_server(tmp, heap=heap) as server:
+    with run_neo4j_server(tmp, heap=heap, page_cache=page_cache) as server:
+        _log(f"started {server.describe()}")
         yield Settings(store="neo4j", neo4j_uri=server.uri, neo4j_user=server.user,
                        neo4j_password=server.password, neo4j_database=server.database)
 
@@ -132,22 +131,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch-sizes", default="500,1000,5000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--neo4j", action="store_true", help="use NEO4J_* (empties the database)")
-    parser.add_argument("--heap", default="2g", help="ArcadeDB JVM heap")
+    parser.add_argument("--heap", default="2g", help="JVM heap of the Neo4j started here")
+    parser.add_argument("--page-cache", default="1g", help="its page cache")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.batch_sizes.split(",")]
     entities = args.entities or default_entities(args.relations)
-    label = "Neo4j" if args.neo4j else ARCADEDB_LABEL
+    label = "Neo4j at NEO4J_URI" if args.neo4j else "Neo4j Community started here"
     results = []
-    with tempfile.TemporaryDirectory(prefix="aikg-bolt-bench-") as tmp:
-        path = Path(tmp) / "synthetic.ndjson"
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aikg-bolt-bench-")))
+        path = tmp / "synthetic.ndjson"
         _log(f"generating {entities:,} entities and {args.relations:,} relations")
         generate(path, entities, args.relations, args.seed)
+        server = (Settings.from_env(os.environ) if args.neo4j
+                  else stack.enter_context(local_neo4j(tmp / "neo4j", args.heap, args.page_cache)))
         for size in sizes:
             _log(f"batch size {size}: ingest, then ingest again ({label})")
-            server = (emptied_neo4j(Settings.from_env(os.environ)) if args.neo4j
-                      else arcadedb(Path(tmp) / f"arcadedb-{size}", args.heap))
-            with server as settings:
+            with emptied_neo4j(server) as settings:
                 results.append(run_once(settings, path, size))
             _log(json.dumps(results[-1]))
     print(table(results, label))

@@ -3,7 +3,7 @@
 Reads are the static statements of `queries/*.cypher`; writes are generated per type from the
 schema (`queries/statements.py`) and sent in batches (`queries/batches.py`). Results equal the
 embedded store's for the same input: the base class merges in Python, this class only stores.
-Any Bolt server runs it; full-text search is used only on real Neo4j (checked once at open).
+Search goes through the full-text index that `init_schema` (`aikg db init`, run by ingest) creates.
 """
 
 from __future__ import annotations
@@ -34,15 +34,9 @@ INDEX_WAIT_SECONDS = 300
 
 @dataclass(frozen=True)
 class SchemaSetup:
-    """What `init_schema` ran, and what it left out because the server cannot run it."""
+    """What `init_schema` ran."""
 
     ran: list[str]
-    not_run: list[tuple[str, str]]  # (statement, why)
-
-
-def is_neo4j(agent: str) -> bool:
-    """True for Neo4j itself; other Bolt servers announce themselves as `Neo4j/x compatible`."""
-    return agent.startswith("Neo4j/") and "compatible" not in agent.lower()
 
 
 class Neo4jStore(Neo4jReads, GraphStore):
@@ -58,7 +52,6 @@ class Neo4jStore(Neo4jReads, GraphStore):
             self.agent = driver.get_server_info().agent
         except (Neo4jError, DriverError, OSError) as exc:
             raise StoreUnavailable(f"cannot open Neo4j at {database!r}: {exc}") from exc
-        self.neo4j_native = is_neo4j(self.agent)
         try:
             self.fulltext = self._fulltext_online()  # also proves the database exists
         except StoreUnavailable as exc:
@@ -190,11 +183,15 @@ class Neo4jStore(Neo4jReads, GraphStore):
         if not words:
             return []
         wanted, cap = list(types or ()), max(limit, SEARCH_CANDIDATES)
-        if self.fulltext:
-            query = " AND ".join(f"{word}*" for word in words)
-            records = self._read("search_fulltext", query=query, types=wanted, limit=cap)
-        else:
-            records = self._read("search_scan", tokens=words, types=wanted, limit=cap)
+        if not self.fulltext:
+            self.fulltext = self._fulltext_online()
+        if not self.fulltext:
+            raise StoreUnavailable(
+                f"the full-text index {FULLTEXT_INDEX!r} is not online in database "
+                f"{self.database!r}: run `aikg db init` (AIKG_STORE=neo4j), then search again"
+            )
+        query = " AND ".join(f"{word}*" for word in words)
+        records = self._read("search_fulltext", query=query, types=wanted, limit=cap)
         hits = {e.id: e for e in map(self._entity, records)}
         return [hits[i] for i in NameIndex.build(hits.values()).search(text)][:limit]
 
@@ -221,7 +218,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
 
     def _fulltext_online(self) -> bool:
         indexes = self._read("show_indexes")
-        return self.neo4j_native and any(
+        return any(
             r["name"] == FULLTEXT_INDEX and r["state"] == "ONLINE" for r in indexes
         )
 
@@ -237,11 +234,8 @@ class Neo4jStore(Neo4jReads, GraphStore):
 
     def init_schema(self) -> SchemaSetup:
         """Create the constraint and indexes the schema implies; safe to run any number of times."""
-        setup = SchemaSetup([], [])
+        setup = SchemaSetup([])
         for statement in [*schema_statements(self.schema), self.queries["await_indexes"]]:
-            if statement.neo4j_only and not self.neo4j_native:
-                setup.not_run.append((statement.name, statement.neo4j_only))
-                continue
             params = {"seconds": INDEX_WAIT_SECONDS} if statement.parameters else {}
             self._run_ddl(statement, params)
             setup.ran.append(statement.name)

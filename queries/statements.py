@@ -3,8 +3,7 @@
 Labels and relationship types come only from the schema and are written into the statement
 text (Cypher cannot take them as parameters in MERGE); values always travel as `$rows`/`$ids`.
 Each entity type gets one MERGE per combination of its extra labels, so every label is static
-and a node is created with all its labels at once (ArcadeDB refuses to relabel a node in the
-transaction that created it when a uniqueness constraint covers it).
+(the planner sees them) and a node is created with all its labels at once.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from queries.registry import Statement
 
 CONSTRAINT_NAME = "entity_id"
 FULLTEXT_INDEX = "entity_search"
-FULLTEXT_ONLY = "full-text indexes are a Neo4j feature (ArcadeDB's Bolt server has none)"
 
 
 def schema_statements(schema: Schema) -> list[Statement]:
@@ -40,7 +38,6 @@ def schema_statements(schema: Schema) -> list[Statement]:
             f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS\n"
             f"FOR (n:{BASE_LABEL}) ON EACH [n.search_text]\n"
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
-            neo4j_only=FULLTEXT_ONLY,
             purpose="search by name and aliases (words already folded by aikg)",
         ),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,12 @@ from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT, Settings
 from graph.store.embedded import EmbeddedStore
 from ingest.runner import ingest_paths
-from tests.support.bolt_server import BoltServer, run_bolt_server
+from tests.support.neo4j_server import (
+    Neo4jServer,
+    SharedDatabase,
+    from_environment,
+    run_neo4j_server,
+)
 
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 CURATED = PROJECT_ROOT / "data" / "curated"
@@ -41,11 +47,38 @@ def curated_store(store: EmbeddedStore) -> EmbeddedStore:
     return store
 
 
+_NEO4J: list[Neo4jServer] = []  # the session's server, once a test asked for it
+
+
 @pytest.fixture(scope="session")
-def arcadedb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
-    """One ArcadeDB Bolt server per session, for the contract suite and the Bloom tests."""
-    with run_bolt_server(tmp_path_factory.mktemp("arcadedb")) as server:
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """Real Neo4j for the session: NEO4J_URI's server if set, else Community 5.26 started here.
+
+    One server serves every suite (contract, API, Bloom, exports); they take turns on its one
+    user database through `neo4j_database`. NEO4J_URI's database is wiped by the tests.
+    """
+    given = from_environment(os.environ)
+    if given is not None:
+        _NEO4J.append(given)
+        yield given
+        return
+    with run_neo4j_server(tmp_path_factory.mktemp("neo4j")) as server:
+        _NEO4J.append(server)
         yield server
+
+
+@pytest.fixture(scope="session")
+def neo4j_database(neo4j_server: Neo4jServer) -> Iterator[SharedDatabase]:
+    """The server's user database, claimed in turn by the suites that load data into it."""
+    database = SharedDatabase(neo4j_server)
+    yield database
+    database.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Name the Neo4j server the run used (or say that no test needed one)."""
+    for server in _NEO4J:
+        terminalreporter.write_line(server.describe())
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """The researchers' API on every store: the embedded store and the Neo4j store over Bolt.
 
 `api` runs each test against the curated data plus `fixture.ndjson` on the embedded store
-and on the Neo4j store talking to an ArcadeDB Bolt server of this package's own (see
-tests/support/bolt_server.py); tests that write get a fresh store, and the standard one is
-reloaded after them.
+and on the Neo4j store over Bolt on the session's real Neo4j (tests/support/neo4j_server.py;
+its one database is shared with other suites, see `SharedDatabase`); tests that write get a
+fresh store, and the standard one is reloaded after them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import GraphDatabase
 
 from api.app import create_app
 from graph.schema import load_schema
@@ -26,12 +25,13 @@ from graph.store.embedded import EmbeddedStore
 from ingest.runner import ingest_paths
 from queries.neo4j_store import Neo4jStore
 from tests.conftest import CURATED
-from tests.support.bolt_server import BoltServer, run_bolt_server
+from tests.support.neo4j_server import Neo4jServer, SharedDatabase
 
 FIXTURE = Path(__file__).with_name("fixture.ndjson")
 API_INPUTS = [CURATED, FIXTURE]
 HUB_DEGREE = 12  # small, so Clearview AI (30+ relations) is a hub in these tests
-STORES = ["embedded", "arcadedb"]
+STORES = ["embedded", "neo4j"]
+OWNER = "api"
 
 
 def api_settings(data_dir: Path, **changes: Any) -> Settings:
@@ -44,11 +44,14 @@ class Backend:
 
     name: str
     settings: Settings
+    database: SharedDatabase | None = None  # Neo4j's, shared with other suites
     loaded: GraphStore | None = None
     generation: int = 0
     opened: list[GraphStore] = field(default_factory=list)
 
     def open(self, fresh: bool) -> GraphStore:
+        if self.database is not None and self.database.claim(OWNER):
+            fresh = True  # another suite wrote the database since
         if fresh or self.loaded is None:
             self._clear()
         store: GraphStore
@@ -63,14 +66,14 @@ class Backend:
         if self.loaded is not None:
             self.loaded.close()
         self.loaded, self.generation = None, self.generation + 1
-        if self.name != "embedded":
-            s = self.settings
-            auth = (s.neo4j_user, s.neo4j_password or "")
-            with GraphDatabase.driver(s.neo4j_uri, auth=auth) as driver:
-                driver.execute_query("MATCH (n) DETACH DELETE n", database_=s.neo4j_database)
+        if self.database is not None:
+            self.database.clear(OWNER)
 
     def standard(self) -> GraphStore:
         """A store holding the curated data and the API fixture, loaded once."""
+        if self.database is not None and self.database.claim(OWNER) and self.loaded is not None:
+            self.loaded.close()
+            self.loaded = None
         if self.loaded is None:
             store = self.open(fresh=True)
             report = ingest_paths(store, API_INPUTS)
@@ -82,6 +85,11 @@ class Backend:
         """An empty store the test may write; the standard one is reloaded afterwards."""
         return self.open(fresh=True)
 
+    def close_loaded(self) -> None:
+        if self.loaded is not None:
+            self.loaded.close()
+            self.loaded = None
+
     def close_all(self) -> None:
         while self.opened:
             store = self.opened.pop()
@@ -92,16 +100,6 @@ class Backend:
 _BACKENDS: dict[str, Backend] = {}
 
 
-@pytest.fixture(scope="session")
-def api_bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
-    """An ArcadeDB Bolt server of its own: these tests clear its database between loads."""
-    with run_bolt_server(tmp_path_factory.mktemp("api-arcadedb")) as server:
-        yield server
-        found = _BACKENDS.pop("arcadedb", None)
-        if found is not None and found.loaded is not None:
-            found.loaded.close()  # before the server stops, so it can stop cleanly
-
-
 @pytest.fixture(params=STORES)
 def backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -110,12 +108,15 @@ def backend(
     name: str = request.param
     if name not in _BACKENDS:
         settings = api_settings(tmp_path_factory.mktemp(f"api-{name}"))
-        if name == "arcadedb":
-            server: BoltServer = request.getfixturevalue("api_bolt_server")
+        database: SharedDatabase | None = None
+        if name == "neo4j":
+            server: Neo4jServer = request.getfixturevalue("neo4j_server")
+            database = request.getfixturevalue("neo4j_database")
+            database.on_close(lambda: _BACKENDS["neo4j"].close_loaded())
             settings = replace(settings, store="neo4j", neo4j_uri=server.uri,
                                neo4j_user=server.user, neo4j_password=server.password,
                                neo4j_database=server.database)
-        _BACKENDS[name] = Backend(name, settings)
+        _BACKENDS[name] = Backend(name, settings, database)
     yield _BACKENDS[name]
     _BACKENDS[name].close_all()
 

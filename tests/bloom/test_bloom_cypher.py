@@ -1,5 +1,5 @@
-"""Every search phrase and scene action: in the Neo4j lint gate, then run on a real Bolt server
-(ArcadeDB) against the bundled curated data written by the Neo4j store."""
+"""Every search phrase and scene action: in the Neo4j lint gate, then run on real Neo4j against
+the bundled curated data written by the Neo4j store."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from graph.settings import Settings
 from graph.store.base import Direction
 from graph.store.embedded import EmbeddedStore
 from queries.bloom import BloomQuery, load_bloom_queries
-from tests.bloom.conftest import DATABASE
 from tests.queries.test_cypher_lint import every_statement
 
 QUERIES = load_bloom_queries()
@@ -31,23 +31,24 @@ def test_the_lint_gate_checks_every_phrase_and_action() -> None:
     assert sum(1 for q in QUERIES if q.phrase) >= 6 and any(q.action for q in QUERIES)
 
 
-def _parameters(query: BloomQuery, driver: Driver) -> dict[str, Any]:
+def _parameters(query: BloomQuery, driver: Driver, database: str) -> dict[str, Any]:
     """The sample parameters; scene actions' entity or relation ids become element ids."""
     params = dict(query.sample)
     for key, lookup in ELEMENT_IDS.items():
         if key in params:
-            records, _, _ = driver.execute_query(lookup, ids=params[key], database_=DATABASE)
+            records, _, _ = driver.execute_query(lookup, ids=params[key], database_=database)
             params[key] = [r["id"] for r in records]
             assert len(params[key]) == len(query.sample[key]), f"sample {key} not all found"
     return query.statement.bind(params)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
-def test_runs_on_arcadedb_and_returns_rows(query: BloomQuery, bloom_driver: Driver) -> None:
-    if query.statement.neo4j_only:
-        pytest.skip(f"Neo4j-only, not run on ArcadeDB: {query.statement.neo4j_only}")
+def test_runs_on_neo4j_and_returns_rows(
+    query: BloomQuery, bloom_driver: Driver, bloom_settings: Settings
+) -> None:
+    database = bloom_settings.neo4j_database
     records, _, _ = bloom_driver.execute_query(
-        query.statement.query, _parameters(query, bloom_driver), database_=DATABASE
+        query.statement.query, _parameters(query, bloom_driver, database), database_=database
     )
     print(f"\n{query.name}: {len(records)} rows")
     assert records, f"{query.phrase or query.action} returned nothing for {query.sample}"
@@ -64,11 +65,12 @@ def test_runs_on_arcadedb_and_returns_rows(query: BloomQuery, bloom_driver: Driv
 )
 def test_phrases_find_what_the_store_holds(
     name: str, rel_type: str, direction: Direction, variable: str,
-    bloom_driver: Driver, curated_store: EmbeddedStore,
+    bloom_driver: Driver, bloom_settings: Settings, curated_store: EmbeddedStore,
 ) -> None:
     query = next(q for q in QUERIES if q.name == name)
     records, _, _ = bloom_driver.execute_query(
-        query.statement.query, query.statement.bind(query.sample), database_=DATABASE
+        query.statement.query, query.statement.bind(query.sample),
+        database_=bloom_settings.neo4j_database,
     )
     found = sorted((r[variable]["id"], r["r"]["id"]) for r in records)
     relations = curated_store.relations_of(["clearview-ai"], direction, [rel_type])["clearview-ai"]
@@ -76,11 +78,13 @@ def test_phrases_find_what_the_store_holds(
     assert found == sorted((getattr(r, other), r.id) for r in relations) != []
 
 
-def test_show_evidence_returns_the_cited_articles(bloom_driver: Driver,
-                                                  curated_store: EmbeddedStore) -> None:
+def test_show_evidence_returns_the_cited_articles(
+    bloom_driver: Driver, bloom_settings: Settings, curated_store: EmbeddedStore
+) -> None:
     query = next(q for q in QUERIES if q.action == "Show evidence")
+    database = bloom_settings.neo4j_database
     records, _, _ = bloom_driver.execute_query(
-        query.statement.query, _parameters(query, bloom_driver), database_=DATABASE
+        query.statement.query, _parameters(query, bloom_driver, database), database_=database
     )
     cited = {e.article for r in curated_store.get_relations(query.sample["relationships"]).values()
              for e in r.evidence if e.article}

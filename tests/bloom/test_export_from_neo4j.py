@@ -1,4 +1,4 @@
-"""The networkx export reads the Neo4j store (on ArcadeDB over Bolt) exactly as the embedded one."""
+"""The networkx export reads the Neo4j store (on real Neo4j) exactly as the embedded one."""
 
 from __future__ import annotations
 

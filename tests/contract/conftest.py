@@ -1,24 +1,17 @@
 """One contract suite, every store: the same fixture data and assertions on each backend.
 
 - ``embedded``: always.
-- ``arcadedb``: ArcadeDB's Bolt server (PyPI ``arcadedb-embedded``) started once per session on
-  127.0.0.1, spoken to by the official ``neo4j`` driver through the Neo4j store. A pass proves
-  the driver conversation and the round trip, not Neo4j-exact results.
-- ``neo4j``: a real Neo4j, only when ``NEO4J_URI`` is set (``docker compose up -d neo4j``, then
-  ``make test-neo4j``); otherwise skipped with that reason, never counted as passed.
-
-Statements only Neo4j can run (full-text search) are tested by cases marked ``neo4j_only``.
+- ``neo4j``: real Neo4j through the Neo4j store: the session's Neo4j 5.26 Community server
+  (tests/support/neo4j_server.py), or the server NEO4J_URI names. Never skipped.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
-from neo4j import GraphDatabase
 
 from graph.schema import load_schema
 from graph.settings import PROJECT_ROOT, Settings
@@ -26,42 +19,31 @@ from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
 from ingest.runner import ingest_paths
 from queries.neo4j_store import Neo4jStore
-from tests.support.bolt_server import BoltServer
+from tests.support.neo4j_server import SharedDatabase
 
 FIXTURE = Path(__file__).with_name("fixture.ndjson")
 CURATED = PROJECT_ROOT / "data" / "curated"
 INPUTS = [CURATED, FIXTURE]
-NO_NEO4J = (
-    "real Neo4j not run: NEO4J_URI is not set "
-    "(`docker compose up -d neo4j`, then `make test-neo4j` with NEO4J_URI and NEO4J_PASSWORD)"
-)
-NEO4J_ONLY = "Neo4j-only (full-text index): ArcadeDB's Bolt server cannot run it; not run here"
 BATCH_SIZE = 25  # small, so the fixture data takes several batches per type
+OWNER = "contract"
 
-BACKENDS = [
-    pytest.param("embedded"),
-    pytest.param("arcadedb"),
-    pytest.param(
-        "neo4j",
-        marks=[pytest.mark.neo4j_only, pytest.mark.skipif("NEO4J_URI" not in os.environ,
-                                                          reason=NO_NEO4J)],
-    ),
-]
+BACKENDS = ["embedded", "neo4j"]
 
 
 @dataclass
 class Backend:
-    """How to open a fresh or a loaded store of one kind; Bolt servers are cleared in between."""
+    """How to open a fresh or a loaded store of one kind; Neo4j is cleared in between."""
 
     name: str
     settings: Settings
+    database: SharedDatabase | None = None  # the Neo4j server's, shared with other suites
     loaded: bool = False  # the store holds exactly the fixture data, untouched since
     generation: int = 0
     opened: list[GraphStore] = field(default_factory=list)
 
     @property
     def bolt(self) -> bool:
-        return self.name != "embedded"
+        return self.database is not None
 
     def open(self, settings: Settings | None = None) -> GraphStore:
         settings = settings or self.settings
@@ -74,35 +56,29 @@ class Backend:
         return store
 
     def clear(self) -> None:
-        """Forget everything stored: a new folder for the embedded store, DETACH DELETE on Bolt."""
+        """Forget everything stored: a new folder for the embedded store, DETACH DELETE on Neo4j."""
         self.loaded, self.generation = False, self.generation + 1
-        if not self.bolt:
-            return
-        auth = (self.settings.neo4j_user, self.settings.neo4j_password or "")
-        with GraphDatabase.driver(self.settings.neo4j_uri, auth=auth) as driver:
-            database = self.settings.neo4j_database
-            driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+        if self.database is not None:
+            self.database.clear(OWNER)
+
+    def still_loaded(self) -> bool:
+        """The fixture data is there, and no other suite wrote the database since."""
+        if self.database is not None and self.database.claim(OWNER):
+            self.loaded = False
+        return self.loaded
 
     def close_all(self) -> None:
         while self.opened:
             self.opened.pop().close()
 
 
-# The ArcadeDB Bolt server is the session fixture `arcadedb` of tests/conftest.py, shared with
-# tests/bloom (which uses a database of its own on it).
-
-
 def _settings(name: str, request: pytest.FixtureRequest, tmp: Path) -> Settings:
     base = Settings(data_dir=tmp, batch_size=BATCH_SIZE)
     if name == "embedded":
         return base
-    if name == "arcadedb":
-        server: BoltServer = request.getfixturevalue("arcadedb")
-        return replace(base, store="neo4j", neo4j_uri=server.uri, neo4j_user=server.user,
-                       neo4j_password=server.password, neo4j_database=server.database)
-    env = Settings.from_env(os.environ)
-    return replace(base, store="neo4j", neo4j_uri=env.neo4j_uri, neo4j_user=env.neo4j_user,
-                   neo4j_password=env.neo4j_password, neo4j_database=env.neo4j_database)
+    server = request.getfixturevalue("neo4j_server")
+    return replace(base, store="neo4j", neo4j_uri=server.uri, neo4j_user=server.user,
+                   neo4j_password=server.password, neo4j_database=server.database)
 
 
 _BACKENDS: dict[str, Backend] = {}
@@ -111,7 +87,9 @@ _BACKENDS: dict[str, Backend] = {}
 def _backend(request: pytest.FixtureRequest, factory: pytest.TempPathFactory) -> Backend:
     name: str = request.param
     if name not in _BACKENDS:
-        _BACKENDS[name] = Backend(name, _settings(name, request, factory.mktemp(name)))
+        settings = _settings(name, request, factory.mktemp(name))
+        database = request.getfixturevalue("neo4j_database") if name == "neo4j" else None
+        _BACKENDS[name] = Backend(name, settings, database)
     return _BACKENDS[name]
 
 
@@ -119,17 +97,17 @@ def _backend(request: pytest.FixtureRequest, factory: pytest.TempPathFactory) ->
 def backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Backend]:
-    """Each store in turn: embedded, ArcadeDB over Bolt, real Neo4j when configured."""
+    """Each store in turn: embedded, then real Neo4j."""
     found = _backend(request, tmp_path_factory)
     yield found
     found.close_all()
 
 
-@pytest.fixture(params=BACKENDS[1:])
+@pytest.fixture(params=["neo4j"])
 def bolt(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Backend]:
-    """The Bolt servers only, for what is specific to the Neo4j store."""
+    """Real Neo4j only, for what is specific to the Neo4j store."""
     found = _backend(request, tmp_path_factory)
     yield found
     found.close_all()
@@ -144,7 +122,7 @@ def empty_store(backend: Backend) -> GraphStore:
 
 def load(backend: Backend) -> GraphStore:
     """A store of `backend` holding the curated data and the contract fixture (loaded once)."""
-    if not backend.loaded:
+    if not backend.still_loaded():
         backend.clear()
         report = ingest_paths(backend.open(), INPUTS)
         assert report.ok, [str(p) for p in report.problems]

@@ -1,4 +1,4 @@
-"""What is specific to the Neo4j store, checked on every Bolt server through the driver itself.
+"""What is specific to the Neo4j store, checked on real Neo4j through the driver itself.
 
 Real labels and relationship types (what Bloom shows), evidence on the relationship, articles
 linked to what they mention, the schema DDL, transaction-per-batch failures, connection errors.
@@ -18,10 +18,10 @@ from graph.errors import InvalidInput, StoreUnavailable
 from graph.model import Entity
 from graph.schema import load_schema
 from queries.batches import Batch, write_batches
-from queries.neo4j_store import Neo4jStore, is_neo4j
+from queries.neo4j_store import Neo4jStore
 from queries.statements import write_statements
-from tests.contract.conftest import NEO4J_ONLY, Backend, load
-from tests.support.bolt_server import free_loopback_port
+from tests.contract.conftest import Backend, load
+from tests.support.neo4j_server import free_loopback_port
 
 FOUNDING = "bitzionis-2020-02-27-clearview-client-list-stolen"
 
@@ -75,11 +75,11 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
     assert isinstance(store, Neo4jStore)
     first, second = store.init_schema(), store.init_schema()
     assert first == second
-    assert "create_constraint_entity_id" in first.ran
-    if not store.neo4j_native:
-        assert {name for name, _ in first.not_run} == {
-            "create_fulltext_entity_search", "await_indexes"
-        }
+    assert first.ran == [
+        "create_constraint_entity_id", "create_fulltext_entity_search", "await_indexes"
+    ]
+    indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
+    assert {"name": "entity_search", "state": "ONLINE"} in indexes
     constraints = cypher(driver, bolt, "SHOW CONSTRAINTS YIELD name RETURN name")
     assert "entity_id" in {r["name"] for r in constraints}
     cypher(driver, bolt, "CREATE (:Entity:Company {id: 'dup'})")
@@ -134,20 +134,9 @@ def test_ping_answers_while_the_server_lives_and_fails_clearly_after(bolt: Backe
         store.ping()
 
 
-def test_the_server_kind_decides_the_search_path(bolt: Backend) -> None:
-    store = load(bolt)
-    assert isinstance(store, Neo4jStore)
-    assert store.neo4j_native == (bolt.name == "neo4j")
-    assert store.fulltext == (bolt.name == "neo4j")  # ingest ran db init
-    assert is_neo4j("Neo4j/5.26.0") and not is_neo4j("Neo4j/5.26.0 compatible (ArcadeDB 26.10.2)")
-
-
-@pytest.mark.neo4j_only
 def test_search_through_the_fulltext_index(bolt: Backend) -> None:
-    if bolt.name != "neo4j":
-        pytest.skip(NEO4J_ONLY)
     store = load(bolt)
-    assert isinstance(store, Neo4jStore) and store.fulltext
+    assert isinstance(store, Neo4jStore) and store.fulltext  # ingest ran db init
     assert store.search("clearv")[0].id == "clearview-ai"
     assert store.search("societe generale")[0].id == "societe-generale-ia"
     assert [e.id for e in store.search("Tor Ek")] == ["tor-ekeland"]
