@@ -25,7 +25,7 @@ def test_the_dutch_fine_keeps_the_headline_and_the_aiid_figure(
     amounts = {(s.value, s.source.article or s.source.url, s.source.quote)
                for s in fine.statements if s.property == "amount"}
     assert amounts == {
-        (33_000_000, FORBES, "Fined $33 Million For ‘Illegal Database’"),
+        (33_000_000, FORBES, "Fined $33 Million For \u2018Illegal Database\u2019"),
         (33_700_000, AIID_781,
          "Clearview AI was fined $33.7 million by the Dutch data protection authority"),
     }
