@@ -49,14 +49,25 @@ class Statement:
         return {"property": self.property, "value": plain(self.value), **self.source.to_record()}
 
 
+class _Mapping(dict[str, Any]):
+    """A mapping value kept as given (no declared property has one; the store refuses it)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(value_key(dict(self)))
+
+
 def hashable(value: Any) -> Any:
     """A property value as a statement keeps it: lists become tuples."""
-    return tuple(value) if isinstance(value, list) else value
+    if isinstance(value, list):
+        return tuple(value)
+    return _Mapping(value) if isinstance(value, dict) else value
 
 
 def plain(value: Any) -> Any:
     """A statement's value as the model and JSON show it: tuples become lists."""
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, tuple):
+        return list(value)
+    return dict(value) if isinstance(value, _Mapping) else value
 
 
 def evidence_key(evidence: Evidence) -> tuple[str, str, str]:

@@ -36,10 +36,10 @@ EDGE_KEYS: dict[str, type] = {
     "rel_properties": str,  # JSON object of the type's declared properties
     "evidence": str,  # JSON list of {"article", "url", "quote"}
     "evidence_count": int,
-    "statements": str,  # JSON list of every value with its source, or "" when implied
+    "rel_statements": str,  # JSON list of every value with its source, or "" when implied
 }
 JSON_NODE_KEYS = ("labels", "aliases", "properties", "sources", "external_ids", "merged_ids")
-JSON_EDGE_KEYS = ("rel_properties", "evidence")  # `statements` too, when not ""
+JSON_EDGE_KEYS = ("rel_properties", "evidence")  # `rel_statements` too, when not ""
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -97,7 +97,7 @@ def edge_attributes(relation: Relation) -> dict[str, Any]:
         "rel_properties": encode(dict(relation.properties)),
         "evidence": encode([e.to_record() for e in relation.evidence]),
         "evidence_count": len(relation.evidence),
-        "statements": _statements(relation),
+        "rel_statements": _statements(relation),
     }
 
 
@@ -145,4 +145,5 @@ def relation_from_edge(source: str, target: str, attrs: Mapping[str, Any]) -> Re
         properties=json.loads(a["rel_properties"]),
         evidence=evidence,
     )
-    return with_statements(relation, json.loads(a["statements"]) if a["statements"] else None)
+    stated = json.loads(a["rel_statements"]) if a["rel_statements"] else None
+    return with_statements(relation, stated)
