@@ -36,6 +36,7 @@ from typing import Any
 import httpx
 
 from bench.generate import default_entities, generate
+from graph.store.embedded import GRAPH_FILE
 
 SEED = 1
 WARM_UP = 3
@@ -52,6 +53,9 @@ QUERIES = {
         neighbours(first: 20) { edges { node { entity { id } } } } } }""",
     "path": """query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) {
         length steps { relation { id } } } }""",
+    "root relations page": """query ($type: RelationType!) { relations(filter: {type: [$type]},
+        orderBy: {field: DATE, direction: DESC}, first: 20) {
+        totalCount edges { node { id type date source { name } target { name } } } } }""",
 }
 
 
@@ -63,6 +67,8 @@ def answer_size(name: str, data: dict[str, Any]) -> int:
         return int(data["entity"]["relations"]["totalCount"]) if data["entity"] else 0
     if name == "path":
         return len(data["paths"])
+    if name == "root relations page":
+        return int(data["relations"]["totalCount"])
     return int(data[name]["totalCount"])
 
 
@@ -83,7 +89,7 @@ def prepare(relations: int, work: Path) -> tuple[Path, Path, dict[str, float]]:
         started = time.perf_counter()
         generate(ndjson, default_entities(relations), relations, SEED)
         timings["generate_s"] = time.perf_counter() - started
-    if not (data_dir / "graph.pickle").exists():
+    if not (data_dir / GRAPH_FILE).exists():
         started = time.perf_counter()
         env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
         subprocess.run([*aikg_command(), "ingest", "-q", str(ndjson)], env=env, check=True,
@@ -104,7 +110,20 @@ def entity_names(ndjson: Path) -> list[tuple[str, str]]:
     return found
 
 
-def requests_for(entities: list[tuple[str, str]], count: int) -> dict[str, list[Request]]:
+def relation_types(ndjson: Path) -> list[str]:
+    """The relation types present in the file, in order of first appearance."""
+    found: dict[str, None] = {}
+    with ndjson.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["kind"] == "relation":
+                found.setdefault(record["type"], None)
+    return list(found)
+
+
+def requests_for(
+    entities: list[tuple[str, str]], count: int, types: list[str]
+) -> dict[str, list[Request]]:
     """The same kind of inputs for every size: a seeded uniform sample of the entities."""
     rng = random.Random(SEED)
     picks = [rng.choice(entities) for _ in range(2 * count)]
@@ -117,6 +136,8 @@ def requests_for(entities: list[tuple[str, str]], count: int) -> dict[str, list[
         "neighbourhood": [(QUERIES["neighbourhood"], {"id": i}) for i in ids[:count]],
         "path": [(QUERIES["path"], {"from": a, "to": b})
                  for a, b in zip(ids[:count], ids[count:], strict=True)],
+        "root relations page": [(QUERIES["root relations page"], {"type": rng.choice(types)})
+                                for _ in range(count)],
     }
 
 
@@ -207,37 +228,64 @@ def _rss_mib(pid: int) -> float | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (the server's own work, fair on a busy
+    machine where wall latency mostly measures waiting for a core)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_size(relations: int, args: argparse.Namespace) -> dict[str, Any]:
     _log(f"{relations:,} relations: preparing")
     ndjson, data_dir, timings = prepare(relations, args.work)
-    plan = requests_for(entity_names(ndjson), args.requests)
+    names = entity_names(ndjson)
+    plan = requests_for(names, args.requests, relation_types(ndjson))
     result: dict[str, Any] = {"relations": relations, **timings, "classes": {}}
     started = time.perf_counter()
     with server(data_dir) as (url, proc):
         result["server_start_s"] = time.perf_counter() - started
+        first = httpx.post(f"{url}/graphql", timeout=120, json={
+            "query": QUERIES["lookup"], "variables": {"id": names[0][0]}})
+        result["first_answer_s"] = time.perf_counter() - started
+        result["first_answer_ok"] = first.status_code == 200 and "errors" not in first.json()
         for name, requests in plan.items():
             warm = asyncio.run(_load(url, name, requests[-WARM_UP:], 1, args.time_cap))
+            cpu = _cpu_seconds(proc.pid)
             measured = asyncio.run(_load(url, name, requests, args.concurrency, args.time_cap))
+            cpu = _cpu_seconds(proc.pid) - cpu
             result["classes"][name] = {**measured.summary(),
-                                       "warm_up_ms": max(warm.latencies_ms, default=None)}
+                                       "warm_up_ms": max(warm.latencies_ms, default=None),
+                                       "server_cpu_ms_per_request":
+                                           1000 * cpu / max(1, len(measured.latencies_ms))}
             _log(f"{relations:,} {name}: {result['classes'][name]}")
         result["server_rss_mib"] = _rss_mib(proc.pid)
+    if result["server_rss_mib"] is not None:
+        result["rss_bytes_per_relation"] = result["server_rss_mib"] * 2**20 / relations
     return result
 
 
 def table(results: list[dict[str, Any]]) -> str:
     sizes = [r["relations"] for r in results]
-    head = "| query class | " + " | ".join(f"{s:,}: p50 / p95 ms (answer)" for s in sizes)
-    lines = [head + " | p50 largest/smallest |", "|---" * (len(sizes) + 2) + "|"]
+    head = "| query class | " + " | ".join(
+        f"{s:,}: p50 / p95 ms (answer), server CPU ms/request" for s in sizes)
+    lines = [head + " | p50 largest/smallest | CPU largest/smallest |",
+             "|---" * (len(sizes) + 3) + "|"]
     for name in QUERIES:
-        cells, p50s = [], []
+        cells, p50s, cpus = [], [], []
         for r in results:
             c = r["classes"][name]
             p50s.append(c["p50_ms"])
-            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} ({c['median_answer']:g})"
-                         + (f" {c['errors']} err" if c["errors"] else ""))
+            cpus.append(c.get("server_cpu_ms_per_request", 0.0))
+            cells.append(f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} ({c['median_answer']:g}), "
+                         f"{cpus[-1]:.1f}" + (f" {c['errors']} err" if c["errors"] else ""))
         ratio = p50s[-1] / p50s[0] if p50s[0] else float("nan")
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} |")
+        cpu_ratio = cpus[-1] / cpus[0] if cpus[0] else float("nan")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} | {cpu_ratio:.2f} |")
+    for label, key, unit in (("first answer after start", "first_answer_s", "s"),
+                             ("server RSS after the run", "server_rss_mib", "MiB"),
+                             ("RSS per relation", "rss_bytes_per_relation", "B")):
+        cells = [f"{r[key]:,.2f} {unit}" if r.get(key) is not None else "-" for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + " | | |")
     return "\n".join(lines)
 
 

@@ -87,11 +87,16 @@ def test_benchmark_reports_every_phase(tmp_path: Path) -> None:
     payload = json.loads(out.read_text(encoding="utf-8"))
     assert status == 0, payload["failures"]
     phases = payload["phases"]
-    assert list(phases) == ["floor", "ingest", "reingest", "load"]
+    assert list(phases) == ["floor", "sqlite_floor", "ingest", "reingest", "load",
+                            "article_empty", "article_full"]
     for result in phases.values():
         assert result["seconds"] > 0 and result["peak_rss_mib"] > 0
-        assert (result["entities"], result["relations"]) == (RELATIONS // 5, RELATIONS)
+    for name in ingest_bench.WHOLE_FILE:
+        assert (phases[name]["entities"], phases[name]["relations"]) == (RELATIONS // 5, RELATIONS)
+    assert phases["article_empty"]["summary"]["relations_added"] > 0
+    assert phases["article_full"]["summary"]["relations_added"] > 0
     assert phases["ingest"]["summary"]["relations_added"] == RELATIONS
     assert phases["reingest"]["summary"]["relations_added"] == 0
     assert phases["reingest"]["summary"]["relations_unchanged"] == RELATIONS
-    assert set(payload["ratios"]) == {"ingest", "reingest", "load"}
+    assert set(payload["ratios"]) == {"sqlite_floor", "ingest", "reingest", "load",
+                                      "article_empty", "article_full"}

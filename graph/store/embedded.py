@@ -1,90 +1,123 @@
-"""The default store: a networkx MultiDiGraph in memory, persisted atomically under a data dir."""
+"""The default store: one SQLite database file under the data dir (WAL, stdlib `sqlite3`).
+
+Readers never block the writer nor each other; every read call (or a whole request, inside
+`snapshot()`) sees one committed state, and an ingest is one transaction: a crash, a full disk
+or a request out of time leaves the last committed state. The layout is in `sqlite_schema`.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
-import pickle
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-import networkx as nx
-
-from graph.bulk import paused_gc
 from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.schema import Schema
+from graph.store import sqlite_schema
 from graph.store.base import Direction, GraphStats, GraphStore, Progress, UpsertPlan
 from graph.store.embedded_reads import EmbeddedReads
-from graph.store.search_index import NameIndex
+from graph.store.periods import date_properties
+from graph.store.search_index import text_properties
+from graph.store.sqlite_codec import (
+    ENTITY_COLUMNS,
+    RELATION_COLUMNS,
+    entity_of,
+    id_list,
+    relation_of,
+)
+from graph.store.sqlite_conn import Connections, connect, translated
+from graph.store.sqlite_write import write_entities, write_relations
 
-FORMAT = "aikg-embedded/1"
-GRAPH_FILE = "graph.pickle"
-LOCK_FILE = "graph.lock"
+GRAPH_FILE = "graph.sqlite"
+OLD_PICKLE = "graph.pickle"
+SQLITE_HEADER = b"SQLite format 3\x00"
+WRITE_CHUNK = 10_000
+
+_RELATIONS_OF = {
+    Direction.OUT: (("source", False),),
+    Direction.IN: (("target", False),),
+    None: (("source", False), ("target", True)),
+}
 
 
 class EmbeddedStore(EmbeddedReads, GraphStore):
-    """Nodes carry their Entity under "entity", edges (keyed by relation id) their Relation."""
+    """The graph in `data_dir/graph.sqlite`; see `sqlite_schema` for its tables."""
 
     def __init__(self, schema: Schema, data_dir: Path) -> None:
         super().__init__(schema)
         self.data_dir = data_dir
         self.path = data_dir / GRAPH_FILE
-        self.graph: Any = nx.MultiDiGraph()
-        self._edges: dict[str, tuple[str, str]] = {}
-        self._redirects: dict[str, str] | None = None
-        self._stats: GraphStats | None = None
-        self._loaded_stamp: tuple[int, int] | None = None
-        self._index: NameIndex | None = None
-        self.refresh()
+        self.dates = date_properties(schema)
+        self.description_keys = text_properties(schema)
+        self._open()
+        self.db = Connections(self.path)
 
-    def refresh(self) -> None:
-        """Load the persisted graph if it changed on disk since we last read it."""
-        try:
-            stat = self.path.stat()
-        except FileNotFoundError:
-            return
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        if stamp == self._loaded_stamp:
-            return
-        try:
-            with self.path.open("rb") as handle, paused_gc():
-                saved = pickle.load(handle)  # noqa: S301 - our own file in the user's data dir
-        except (OSError, pickle.UnpicklingError, EOFError) as exc:
+    def _open(self) -> None:
+        """Create the file, or check it is an aikg graph of this layout; say how to move on."""
+        old = self.data_dir / OLD_PICKLE
+        if old.exists() and not self.path.exists():
             raise StoreUnavailable(
-                f"cannot read the graph at {self.path}: {exc}. Move the file aside and re-ingest."
-            ) from exc
-        if not isinstance(saved, dict) or saved.get("format") != FORMAT:
-            raise StoreUnavailable(
-                f"{self.path} is not an aikg {FORMAT} graph; move it aside and re-ingest"
+                f"{old} was written by an older aikg (a pickled networkx graph); this aikg "
+                f"keeps the graph in {GRAPH_FILE}. Convert it with `python -m "
+                f"graph.store.migrate {self.data_dir}`, or move it aside and re-ingest your "
+                "sources with `aikg ingest`"
             )
-        self.graph, self._edges = saved["graph"], saved["edges"]
-        self._loaded_stamp, self._index, self._redirects, self._stats = stamp, None, None, None
+        with translated(self.path):
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        conn = connect(self.path)
+        try:
+            with translated(self.path):
+                sqlite_schema.check(conn, str(self.path))  # a foreign file stays untouched
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("BEGIN IMMEDIATE")
+                digest = sqlite_schema.check(conn, str(self.path))
+                if digest is None:
+                    sqlite_schema.create(conn, self.schema)
+                elif digest != sqlite_schema.schema_digest():
+                    sqlite_schema.sync_types(conn, self.schema)
+                conn.execute("COMMIT")
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open the graph at {self.path}: {exc}") from None
+        finally:
+            conn.close()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside the block sees the same committed state (for a whole request)."""
+        with self.db.snapshot():
+            yield
 
     def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
-        nodes = self.graph.nodes
-        return {i: nodes[i]["entity"] for i in ids if i in nodes}
+        rows = self.db.rows(
+            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+            (id_list(ids),),
+        )
+        return {row[0]: entity_of(row) for row in rows}
 
     def resolve(self, ids: Sequence[str]) -> dict[str, str]:
-        if self._redirects is None:
-            self._redirects = {
-                old: e.id for _, e in self.graph.nodes(data="entity") for old in e.merged_ids
-            }
-        nodes, redirects = self.graph.nodes, self._redirects
-        found = {i: i for i in ids if i in nodes}
-        found.update({i: redirects[i] for i in ids if i not in found and i in redirects})
+        with self.db.snapshot():
+            wanted = id_list(ids)
+            found = dict(self.db.rows(
+                "SELECT id, id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                (wanted,),
+            ))
+            for old, current in self.db.rows(
+                "SELECT old_id, entity FROM merged_ids "
+                "WHERE old_id IN (SELECT value FROM json_each(?)) ORDER BY entity",
+                (wanted,),
+            ):
+                found.setdefault(old, current)
         return found
 
     def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
-        found = {}
-        for rel_id in ids:
-            ends = self._edges.get(rel_id)
-            if ends is not None:
-                found[rel_id] = self.graph.edges[ends[0], ends[1], rel_id]["relation"]
-        return found
+        rows = self.db.rows(
+            f"SELECT {RELATION_COLUMNS} FROM relations "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (id_list(ids),),
+        )
+        return {row[0]: relation_of(row) for row in rows}
 
     def relations_of(
         self,
@@ -92,116 +125,89 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
         direction: Direction | None = None,
         types: Sequence[str] | None = None,
     ) -> dict[str, list[Relation]]:
-        wanted = set(types) if types else None
-        result: dict[str, list[Relation]] = {}
-        for node in ids:
-            if node not in self.graph:
-                result[node] = []
-                continue
-            found: dict[str, Relation] = {}
-            if direction in (None, Direction.OUT):
-                for _, _, rel in self.graph.out_edges(node, data="relation"):
-                    found[rel.id] = rel
-            if direction in (None, Direction.IN):
-                for _, _, rel in self.graph.in_edges(node, data="relation"):
-                    found[rel.id] = rel
-            rels = (r for r in found.values() if wanted is None or r.type in wanted)
-            result[node] = sorted(rels, key=lambda r: r.id)
+        result: dict[str, list[Relation]] = {i: [] for i in ids}
+        params: tuple[str, ...] = (id_list(ids),)
+        type_clause = ""
+        if types:
+            type_clause, params = " AND r.type IN (SELECT value FROM json_each(?))", (
+                id_list(ids), id_list(types))
+        parts = [
+            f"SELECT j.value, {_prefixed(RELATION_COLUMNS)} FROM json_each(?) j "
+            f"JOIN relations r ON r.{end} = j.value{type_clause}"
+            + (" AND r.source != r.target" if skip_loops else "")
+            for end, skip_loops in _RELATIONS_OF[direction]
+        ]
+        rows = self.db.rows(" UNION ALL ".join(parts), params * len(parts))
+        for row in rows:
+            result[row[0]].append(relation_of(row[1:]))
+        for rels in result.values():
+            rels.sort(key=_rid)
         return result
 
     def search(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
     ) -> list[Entity]:
-        wanted = set(types) if types else None
-        nodes = self.graph.nodes
-        hits = (nodes[i]["entity"] for i in self.name_index().search(text))
-        return [e for e in hits if wanted is None or e.type in wanted][:limit]
+        return [entity for _, entity in self.ranked_search(text, types, limit)]
 
     def stats(self) -> GraphStats:
-        if self._stats is None:
-            self._stats = self._count()
-        return self._stats
-
-    def _count(self) -> GraphStats:
-        entity_types = Counter(e.type for _, e in self.graph.nodes(data="entity"))
-        relation_types = Counter(r.type for *_, r in self.graph.edges(keys=True, data="relation"))
+        counts: dict[str, dict[str, int]] = {"entity": {}, "relation": {}}
+        for kind, rtype, count in self.db.rows(
+            "SELECT kind, type, count FROM type_counts WHERE count > 0 ORDER BY kind, type"
+        ):
+            counts[kind][rtype] = count
+        entity_types, relation_types = counts["entity"], counts["relation"]
         return GraphStats(
-            entities=self.graph.number_of_nodes(),
-            relations=self.graph.number_of_edges(),
-            entity_types=dict(sorted(entity_types.items())),
-            relation_types=dict(sorted(relation_types.items())),
+            sum(entity_types.values()), sum(relation_types.values()), entity_types, relation_types
         )
 
     def iter_entities(self) -> Iterator[Entity]:
-        nodes = self.graph.nodes
-        for node_id in sorted(nodes):
-            yield nodes[node_id]["entity"]
+        rows = self.db.stream(f"SELECT {ENTITY_COLUMNS} FROM entities ORDER BY id")
+        return (entity_of(row) for row in rows)
 
     def iter_relations(self) -> Iterator[Relation]:
-        edges = self.graph.edges
-        for rel_id in sorted(self._edges):
-            source, target = self._edges[rel_id]
-            yield edges[source, target, rel_id]["relation"]
+        rows = self.db.stream(f"SELECT {RELATION_COLUMNS} FROM relations ORDER BY id")
+        return (relation_of(row) for row in rows)
 
-    @contextlib.contextmanager
-    def _write_lock(self) -> Iterator[None]:
-        """One writer at a time across processes; re-read the file under the lock."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        with (self.data_dir / LOCK_FILE).open("a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                for stale in self.data_dir.glob(f".{GRAPH_FILE}.*.tmp"):
-                    stale.unlink(missing_ok=True)  # left by a writer that died; we hold the lock
-                self.refresh()
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _write_lock(self) -> contextlib.AbstractContextManager[object]:
+        """The write transaction: plan and write see and change one state, all or nothing."""
+        return self.db.writing()
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
-        self._apply(plan, progress)
-        self._index = self._redirects = self._stats = None
+        conn = self.db.current()
+        with translated(self.path):
+            fresh = self.stats().entities == 0
+            for start in range(0, len(plan.entities), WRITE_CHUNK):
+                chunk = plan.entities[start:start + WRITE_CHUNK]
+                write_entities(conn, chunk, self.dates, self.description_keys, fresh)
+                if progress:
+                    progress(len(chunk))
+            for start in range(0, len(plan.relations), WRITE_CHUNK):
+                rels = plan.relations[start:start + WRITE_CHUNK]
+                write_relations(conn, rels, fresh)
+                if progress:
+                    progress(len(rels))
+
+    def ping(self) -> None:
+        """Cheap: the file is still an SQLite database and answers one indexed read."""
         try:
-            self._persist()
+            with self.path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
-            self._reset_to_disk()
-            raise StoreUnavailable(f"cannot write the graph to {self.path}: {exc}") from exc
+            raise StoreUnavailable(f"cannot read the graph at {self.path}: {exc}") from None
+        if header != SQLITE_HEADER:
+            raise StoreUnavailable(
+                f"{self.path} is no longer an SQLite database. Move the file aside and re-ingest."
+            )
+        self.db.rows("SELECT value FROM meta WHERE key = 'schema_version'")
 
-    def _reset_to_disk(self) -> None:
-        """Drop unsaved in-memory changes: the file on disk is the truth."""
-        self.graph, self._edges, self._loaded_stamp = nx.MultiDiGraph(), {}, None
-        self.refresh()
+    def close(self) -> None:
+        self.db.close()
 
-    def _apply(self, plan: UpsertPlan, progress: Progress | None) -> None:
-        graph, edges = self.graph, self._edges
-        for entity in plan.entities:
-            graph.add_node(entity.id, entity=entity)
-        if progress and plan.entities:
-            progress(len(plan.entities))
-        step = 10_000
-        for done, rel in enumerate(plan.relations, 1):
-            graph.add_edge(rel.source, rel.target, key=rel.id, relation=rel)
-            edges[rel.id] = (rel.source, rel.target)
-            if progress and done % step == 0:
-                progress(step)
-        if progress and len(plan.relations) % step:
-            progress(len(plan.relations) % step)
 
-    def _persist(self) -> None:
-        """Write a new file, fsync it, rename it over the old one, fsync the folder."""
-        tmp = self.path.with_name(f".{GRAPH_FILE}.{os.getpid()}.tmp")
-        try:
-            with tmp.open("wb") as handle:
-                saved = {"format": FORMAT, "graph": self.graph, "edges": self._edges}
-                pickle.dump(saved, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                handle.flush()
-                os.fsync(handle.fileno())
-            tmp.replace(self.path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        dir_fd = os.open(self.data_dir, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-        stat = self.path.stat()
-        self._loaded_stamp = (stat.st_mtime_ns, stat.st_size)
+def _prefixed(columns: str) -> str:
+    return ", ".join(f"r.{c}" for c in columns.split(", "))
+
+
+def _rid(rel: Relation) -> str:
+    return rel.id
+

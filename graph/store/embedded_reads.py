@@ -1,143 +1,166 @@
-"""The embedded store's faster answers to the read helpers: indexes built once per loaded state.
+"""The embedded store's answers to the read helpers, in SQL over its indexes.
 
-Each index is derived from the in-memory graph on first use and dropped when the persisted
-state changes (a new `_loaded_stamp`); results equal the generic ones in `graph.store.reads`.
+Results equal the generic ones in `graph.store.reads` (tests/graph/test_reads.py compares
+them); each call reads one committed state, and the generic queries built on these helpers
+run inside one read transaction too (`_ONE_STATE`).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import functools
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from graph.model import Entity, Relation
 from graph.schema import Schema
-from graph.store.lookup import external_keys, names_of
-from graph.store.query import SortKey
+from graph.store import sqlite_search
+from graph.store.query import Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
-from graph.store.search_index import NameIndex, fold, text_properties
+from graph.store.search_index import fold
+from graph.store.sqlite_codec import (
+    ENTITY_COLUMNS,
+    RELATION_COLUMNS,
+    entity_of,
+    id_list,
+    relation_of,
+)
+from graph.store.sqlite_conn import Connections
+from graph.store.sqlite_filters import compile_relations
+from graph.store.sqlite_pages import KEYS, RelationPages
 
-Index = TypeVar("Index")
+_DEGREES = (
+    "SELECT j.value, "
+    "(SELECT count(*) FROM relations r WHERE r.source = j.value) + "
+    "(SELECT count(*) FROM relations r WHERE r.target = j.value AND r.source != j.value) "
+    "FROM json_each(?) j"
+)
+_CITING = (
+    "SELECT DISTINCT e.article, {columns} FROM evidence e JOIN relations r ON r.id = e.relation "
+    "WHERE e.article IN (SELECT value FROM json_each(?)) ORDER BY e.article, r.id"
+)
+_KEYED = (
+    "SELECT DISTINCT {column}, entity FROM {table} "
+    "WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY entity"
+)
+_ONE_STATE = (
+    "find_entities", "find_relations", "relations_matching", "neighbourhood",
+    "shortest_paths", "timeline", "top_entities", "relation_sums", "counts", "lookup",
+    "search_hits",
+)
 
 
 class EmbeddedReads(GraphReads):
-    """Overrides for a store holding a networkx MultiDiGraph in `graph` (see EmbeddedStore)."""
+    """Overrides for a store with an SQLite database in `db` (see EmbeddedStore)."""
 
-    graph: Any
+    db: Connections
     schema: Schema
-    _edges: dict[str, tuple[str, str]]
-    _loaded_stamp: tuple[int, int] | None
-    _index: NameIndex | None
 
-    def _derived(self, name: str, build: Callable[[], Index]) -> Index:
-        """An index for the current state, built on first use."""
-        stamp = self._loaded_stamp
-        cache: dict[str, Any] = self.__dict__.setdefault("_derived_cache", {})
-        if cache.get("stamp") != stamp:
-            cache.clear()
-            cache["stamp"] = stamp
-        if name not in cache:
-            cache[name] = build()
-        value: Index = cache[name]
-        return value
+    def find_relations(
+        self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None = None
+    ) -> Page[Relation]:
+        """Keyset pages read from the indexes when the filter compiles to SQL."""
+        pages = self._relation_pages(flt, order, window, as_of)
+        if pages is None:
+            return GraphReads.find_relations(self, flt, order, window, as_of)
+        return pages.page(window, order.descending)
 
-    def name_index(self) -> NameIndex:
-        if self._index is None:
-            self._index = NameIndex.build(self._all_entities(), text_properties(self.schema))
-        return self._index
+    def _relation_pages(
+        self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None
+    ) -> RelationPages | None:
+        where = compile_relations(flt, as_of)
+        keys = KEYS.get(order.field)
+        if where is None or keys is None or any(
+            key is not None and len(key) != len(keys) for key in (window.after, window.before)
+        ):
+            return None
+        present = self._store.stats().relation_types
+        wanted = sorted(set(flt.types)) if flt and flt.types else sorted(present)
+        types = [t for t in wanted if t in present]
 
-    def _all_entities(self) -> Iterator[Entity]:
-        nodes = self.graph.nodes
-        return (nodes[i]["entity"] for i in sorted(nodes))
+        def counted(chosen: Sequence[str]) -> int:
+            return sum(present[t] for t in chosen)
 
-    def _relation(self, rel_id: str) -> Relation:
-        source, target = self._edges[rel_id]
-        rel: Relation = self.graph.edges[source, target, rel_id]["relation"]
-        return rel
-
-    def _degrees(self) -> Counter[str]:
-        """Relations per entity, counted once per state (networkx counts a hub's in O(degree))."""
-        found: Counter[str] = Counter()
-        for source, target in self._edges.values():
-            found[source] += 1
-            if target != source:
-                found[target] += 1
-        return found
+        return RelationPages(
+            self.db.rows, types, where, order.field, None if where.conditions else counted
+        )
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
-        counted = self._derived("degrees", self._degrees)
-        return {i: counted[i] for i in ids}
-
-    def _by_type(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        entities: dict[str, list[str]] = defaultdict(list)
-        for node_id in sorted(self.graph.nodes):
-            entities[self.graph.nodes[node_id]["entity"].type].append(node_id)
-        relations: dict[str, list[str]] = defaultdict(list)
-        for rel_id in sorted(self._edges):
-            relations[self._relation(rel_id).type].append(rel_id)
-        return dict(entities), dict(relations)
+        return dict(self.db.rows(_DEGREES, (id_list(ids),)))
 
     def scan_relations(self, types: Sequence[str] | None = None) -> Iterator[Relation]:
         if not types:
-            return (self._relation(i) for i in sorted(self._edges))
-        by_type = self._derived("by_type", self._by_type)[1]
-        ids = sorted(i for t in set(types) for i in by_type.get(t, ()))
-        return (self._relation(i) for i in ids)
+            rows = self.db.stream(f"SELECT {RELATION_COLUMNS} FROM relations ORDER BY id")
+        else:
+            rows = self.db.stream(
+                f"SELECT {RELATION_COLUMNS} FROM relations "
+                "WHERE type IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (id_list(sorted(set(types))),),
+            )
+        return (relation_of(row) for row in rows)
 
     def entities_of_types(self, types: Sequence[str] | None = None) -> Iterator[Entity]:
         if not types:
-            return self._all_entities()
-        by_type = self._derived("by_type", self._by_type)[0]
-        ids = sorted(i for t in set(types) for i in by_type.get(t, ()))
-        return (self.graph.nodes[i]["entity"] for i in ids)
-
-    def _citations(self) -> dict[str, list[str]]:
-        cited: dict[str, set[str]] = defaultdict(set)
-        for *_ends, rel in self.graph.edges(data="relation"):
-            for evidence in rel.evidence:
-                if evidence.article:
-                    cited[evidence.article].add(rel.id)
-        return {article: sorted(ids) for article, ids in cited.items()}
+            rows = self.db.stream(f"SELECT {ENTITY_COLUMNS} FROM entities ORDER BY id")
+        else:
+            rows = self.db.stream(
+                f"SELECT {ENTITY_COLUMNS} FROM entities "
+                "WHERE type IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (id_list(sorted(set(types))),),
+            )
+        return (entity_of(row) for row in rows)
 
     def relations_citing(self, article_ids: Sequence[str]) -> dict[str, list[Relation]]:
-        cited = self._derived("citations", self._citations)
-        return {a: [self._relation(r) for r in cited.get(a, [])] for a in article_ids}
-
-    def _lookup_keys(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        external: dict[str, set[str]] = defaultdict(set)
-        named: dict[str, set[str]] = defaultdict(set)
-        for entity in self._all_entities():
-            for key in external_keys(entity):
-                external[key].add(entity.id)
-            for name in names_of(entity):
-                named[name].add(entity.id)
-        return _sorted_sets(external), _sorted_sets(named)
+        columns = ", ".join(f"r.{c}" for c in RELATION_COLUMNS.split(", "))
+        found: dict[str, list[Relation]] = {a: [] for a in article_ids}
+        for row in self.db.rows(_CITING.format(columns=columns), (id_list(article_ids),)):
+            found[row[0]].append(relation_of(row[1:]))
+        return found
 
     def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found = {key: [current] for key, current in self._store.resolve(keys).items()}
-        if len(found) == len(set(keys)):
+        rest = [k for k in keys if k not in found]
+        if not rest:
             return found
-        external, named = self._derived("lookup", self._lookup_keys)
-        for key in keys:
+        folded = sorted({fold(k) for k in rest})
+        external = self._keyed("entity_keys", "key", folded)
+        named = self._keyed("entity_names", "name", folded)
+        for key in rest:
             hits = external.get(fold(key)) or named.get(fold(key))
-            if key not in found and hits:
+            if hits:
                 found[key] = hits
+        return found
+
+    def _keyed(self, table: str, column: str, keys: Sequence[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        sql = _KEYED.format(table=table, column=column)
+        for key, entity_id in self.db.rows(sql, (id_list(keys),)):
+            found[key].append(entity_id)
         return found
 
     def search_hits(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
     ) -> list[tuple[SortKey, Entity]]:
-        wanted = set(types or ())
-        nodes = self.graph.nodes
-        hits: list[tuple[SortKey, Entity]] = []
-        for key, entity_id in self.name_index().ranked(text):
-            entity: Entity = nodes[entity_id]["entity"]
-            if not wanted or entity.type in wanted:
-                hits.append((key, entity))
-                if len(hits) >= limit:
-                    break
-        return hits
+        return self.ranked_search(text, types, limit)
+
+    def ranked_search(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[tuple[SortKey, Entity]]:
+        """The FTS5 search (`sqlite_search`): hits with their rank keys, best first."""
+        hits = sqlite_search.ranked(self.db.rows, text, types, limit)
+        found = self._store.get_entities([i for _, i in hits])
+        return [(key, found[i]) for key, i in hits if i in found]
 
 
-def _sorted_sets(index: dict[str, set[str]]) -> dict[str, list[str]]:
-    return {key: sorted(ids) for key, ids in index.items()}
+def _snapshotted(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def within_one_read(self: EmbeddedReads, *args: Any, **kwargs: Any) -> Any:
+        with self.db.snapshot():
+            return method(self, *args, **kwargs)
+
+    return within_one_read
+
+
+for _name in _ONE_STATE:
+    _method = vars(EmbeddedReads).get(_name) or getattr(GraphReads, _name)
+    setattr(EmbeddedReads, _name, _snapshotted(_method))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from graph.model import Entity
 from graph.schema import Schema
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits of any script: "яндекс", "百度"
 MIN_FUZZY = 4  # shorter words are matched as prefixes only
 TIER_EXACT, TIER_START, TIER_WORDS, TIER_TYPO, TIER_DESCRIPTION = range(5)
 
@@ -30,6 +30,11 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
+
+
+def spelled_names(folded: Sequence[str]) -> list[str]:
+    """Each folded name as its words, space-separated (how names are compared for ranking)."""
+    return [" ".join(_TOKEN.findall(n)) for n in folded]
 
 
 def allowed_typos(word: str) -> int:
@@ -65,7 +70,7 @@ def rank_key(query: str, names: Sequence[str], entity_id: str) -> tuple[str, ...
     Tiers: 0 a name or alias is the query, 1 one starts with it, 2 every word prefixes a
     name word, 3 the same with typos, 4 some word only matches the description.
     """
-    spelled = [" ".join(tokens(n)) for n in names]
+    spelled = spelled_names([fold(n) for n in names])
     return spelled_rank_key(tokens(query), spelled, len(names[0]) if names else 0, entity_id)
 
 
@@ -143,7 +148,7 @@ class NameIndex:
         lengths: dict[str, int] = {}
         for entity in entities:
             folded = [fold(n) for n in (entity.name, *entity.aliases)]
-            spelled[entity.id] = [" ".join(_TOKEN.findall(n)) for n in folded]
+            spelled[entity.id] = spelled_names(folded)
             lengths[entity.id] = len(folded[0])
             for word in {w for n in spelled[entity.id] for w in n.split()}:
                 names[word].add(entity.id)

@@ -16,13 +16,22 @@ from graph.schema import load_schema
 from graph.store import reads
 from graph.store.direction import Direction
 from graph.store.embedded import EmbeddedStore
-from graph.store.query import EntityFilter, Order, RelationExists, RelationFilter, TextMatch, Window
+from graph.store.periods import DateRange
+from graph.store.query import (
+    EntityFilter,
+    EvidenceMatch,
+    Order,
+    RelationExists,
+    RelationFilter,
+    TextMatch,
+    Window,
+)
 from graph.store.reads import GraphReads
 from graph.store.traversal import Bounds
 from ingest.runner import ingest_paths
 
 OVERRIDDEN = ("degrees", "scan_relations", "entities_of_types", "relations_citing", "lookup",
-              "search_hits")
+              "search_hits", "find_relations")
 
 
 class GenericStore(EmbeddedStore):
@@ -151,3 +160,34 @@ def test_module_names_every_override() -> None:
         assert getattr(EmbeddedStore, name) is not getattr(reads.GraphReads, name), name
         assert getattr(GenericStore, name) is getattr(reads.GraphReads, name), name
     assert Path(reads.__file__).name == "reads.py"
+
+
+SQL_FILTERS = [
+    None,
+    RelationFilter(types=("MENTIONS",)),
+    RelationFilter(types=("MENTIONS", "REPORTED", "FINED")),
+    RelationFilter(date=DateRange(after="2015", end="2021-06")),
+    RelationFilter(date=DateRange(exists=False), types=("MENTIONS",)),
+    RelationFilter(types=("MENTIONS", "REPORTED"), target=EntityFilter(types=("Incident",))),
+    RelationFilter(evidence=EvidenceMatch(has_quote=True)),
+]
+
+
+@pytest.mark.parametrize("flt", SQL_FILTERS)
+def test_sql_keyset_pages_equal_the_generic_ones(
+    synthetic: tuple[EmbeddedStore, ...], flt: RelationFilter | None
+) -> None:
+    fast, generic = synthetic
+    for order in (Order("ID"), Order("DATE", descending=True), Order("TYPE")):
+        for as_of in (None, "2018-05"):
+            everything = generic.find_relations(flt, order, Window(), as_of)
+            keys = everything.keys
+            middle = keys[len(keys) // 2] if keys else ("~",)
+            for window in (Window(first=7), Window(last=5), Window(first=4, after=middle),
+                           Window(last=3, before=middle), Window(first=5, last=2),
+                           Window(first=3, after=("~~~",) * len(middle)),
+                           Window(first=0, after=middle)):
+                want = generic.find_relations(flt, order, window, as_of)
+                assert fast.find_relations(flt, order, window, as_of) == want, (
+                    flt, order, window, as_of)
+    assert fast._relation_pages(flt, Order("ID"), Window(), None) is not None
