@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from graph.export import EDGE_KEYS, NODE_KEYS, canonical, from_networkx, to_networkx
-from graph.export.formats import EDGE_COLUMNS, FORMATS, NODE_COLUMNS
+from graph.export.formats import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, STATEMENT_COLUMNS
 from graph.export.selection import GraphExport
 from graph.schema import load_schema
 from graph.store.embedded import EmbeddedStore
@@ -183,3 +184,19 @@ def test_xml_refuses_control_characters_it_cannot_carry(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="U\\+0007"):
         "".join(FORMATS["graphml"].chunks(GraphExport(store), None))
     assert "ring\\u0007" in "".join(FORMATS["node-link"].chunks(GraphExport(store), None))
+
+
+def test_the_statements_table_has_every_value_with_its_source(
+    curated_store: EmbeddedStore, tmp_path: Path
+) -> None:
+    path = write(curated_store, "statements", tmp_path)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert tuple(table.columns) == STATEMENT_COLUMNS
+    fine = table[(table["id"] == "dutch-data-protection-authority:FINED:clearview-ai@2024-09")
+                 & (table["property"] == "amount")]
+    assert sorted(zip(fine["value"], fine["shown"], fine["conflict"], strict=True)) == [
+        ("33000000", "true", "true"), ("33700000", "false", "true")]
+    assert set(fine["url"]) == {"", "https://incidentdatabase.ai/cite/781/"}
+    stated = sum(len(e.statements) for e in curated_store.iter_entities())
+    stated += sum(len(r.statements) for r in curated_store.iter_relations())
+    assert len(table) == stated
