@@ -1,13 +1,20 @@
 # aikg: two commands do all set-up on a fresh machine.
-#   make run   - create .venv, install, ingest the bundled data, serve GraphQL on 127.0.0.1:8000
-#   make test  - install what the tests need (Python dev deps, the Cypher lint tool, Neo4j) and run them
+#   make run   - create .venv, install, build web/, ingest the bundled data, serve on 127.0.0.1:8000
+#   make test  - install what the tests need (Python dev deps, Cypher lint, Neo4j, web/, Chromium), run them
 #   make neo4j - run Neo4j Community 5.26 on 127.0.0.1 in the foreground (prints NEO4J_* to use)
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
+#   make web   - build the explorer and GraphiQL assets into web/dist (npm ci, esbuild; no CDN)
+#   make screenshots - run the browser tests and keep their screenshots in docs/screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 AIKG := $(BIN)/aikg
 LINT_DIR := tools/cypher_lint
+WEB_DIR := web
+# Debian's Chromium and its driver for the browser tests (tests/e2e); apt only when missing.
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 NEO4J_SERVER := tools/neo4j-server
 NEO4J_BUILT := $(NEO4J_SERVER)/target/.built
 
@@ -16,7 +23,7 @@ docs: install
 
 SHARED_DATA ?= ../shared/data
 
-.PHONY: extract docs run install install-dev lint-deps neo4j-deps neo4j test test-neo4j check lint types bench bench-bolt clean help
+.PHONY: extract docs run install install-dev lint-deps neo4j-deps neo4j web browser screenshots test test-neo4j check lint types bench bench-bolt clean help
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -42,6 +49,23 @@ $(LINT_DIR)/node_modules/.installed: $(LINT_DIR)/package-lock.json
 
 lint-deps: $(LINT_DIR)/node_modules/.installed
 
+$(WEB_DIR)/node_modules/.installed: $(WEB_DIR)/package-lock.json
+	npm ci --prefix $(WEB_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_DIR)/dist/.built: $(WEB_DIR)/node_modules/.installed $(WEB_DIR)/build.mjs $(wildcard $(WEB_DIR)/src/*)
+	cd $(WEB_DIR) && node build.mjs
+	@touch $@
+
+web: $(WEB_DIR)/dist/.built
+
+browser:
+	@test -x $(CHROMIUM) && test -x $(CHROMEDRIVER) || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+		chromium chromium-driver; }
+
+screenshots: install-dev web browser
+	AIKG_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/e2e
 # Neo4j Community and APOC from Maven Central (first time ~150 MB into ~/.m2), the launcher
 # compiled; afterwards the server starts offline from target/classpath.txt.
 $(NEO4J_BUILT): $(NEO4J_SERVER)/pom.xml $(NEO4J_SERVER)/src/main/java/aikg/Neo4jServer.java
@@ -59,11 +83,11 @@ extract: install
 	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
 	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
 
-run: install
+run: install web
 	$(AIKG) ingest
 	$(AIKG) serve
 
-test: install-dev lint-deps neo4j-deps
+test: install-dev lint-deps neo4j-deps web browser
 	$(BIN)/pytest -q
 
 # The Neo4j suites against your own Neo4j (its database is WIPED): set NEO4J_URI, NEO4J_USER,
@@ -89,4 +113,4 @@ bench-bolt: install-dev neo4j-deps
 
 clean:
 	rm -rf $(VENV) .aikg .mypy_cache .ruff_cache .pytest_cache $(LINT_DIR)/node_modules \
-		$(NEO4J_SERVER)/target
+		$(NEO4J_SERVER)/target $(WEB_DIR)/node_modules $(WEB_DIR)/dist

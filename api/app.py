@@ -1,4 +1,4 @@
-"""The HTTP app: GraphQL at /graphql over the configured store, built by `create_app`."""
+"""The HTTP app: GraphQL at /graphql and the explorer at / over the configured store."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from api.export_routes import router as export_router
 from api.gql.context import Context
 from api.gql.loaders import make_loaders
 from api.gql.schema import build_schema
 from api.stores import open_store
+from api.web import GraphiQLRouter, mount_web
 from graph.errors import AikgError
 from graph.settings import Settings
 from graph.store.base import GraphStore
@@ -41,12 +41,14 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         return Context(current, make_loaders(current), settings, deadline)
 
     app = FastAPI(title="aikg", summary="The AI accountability knowledge graph", lifespan=lifespan)
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    router = GraphiQLRouter(
         build_schema(settings),
         context_getter=context_getter,
         graphql_ide="graphiql" if settings.graphiql else None,
     )
+    router.web_dir = settings.web_dir
     app.include_router(router, prefix="/graphql")
+    mount_web(app, settings.web_dir)  # the explorer at / and the bundled assets (api/web.py)
     app.include_router(export_router)  # GET /export/{format}: downloads (api/export_routes.py)
 
     @app.exception_handler(AikgError)

@@ -21,6 +21,7 @@ class Settings:
     host: str = "127.0.0.1"  # AIKG_HOST: the API binds here (loopback by default)
     port: int = 8000  # AIKG_PORT
     graphiql: bool = True  # AIKG_GRAPHIQL: serve the GraphiQL IDE at /graphql
+    web_dir: Path = PROJECT_ROOT / "web" / "dist"  # AIKG_WEB_DIR: the built explorer and GraphiQL
     max_page_size: int = 100  # AIKG_MAX_PAGE_SIZE: largest `first`/`last` a list accepts
     neo4j_uri: str = "bolt://127.0.0.1:7687"  # NEO4J_URI
     neo4j_user: str = "neo4j"  # NEO4J_USER
@@ -52,6 +53,7 @@ class Settings:
             host=env.get("AIKG_HOST", defaults.host),
             port=_integer(env, "AIKG_PORT", defaults.port),
             graphiql=_flag(env, "AIKG_GRAPHIQL", defaults.graphiql),
+            web_dir=Path(env.get("AIKG_WEB_DIR", str(defaults.web_dir))),
             max_page_size=_integer(env, "AIKG_MAX_PAGE_SIZE", defaults.max_page_size),
             neo4j_uri=env.get("NEO4J_URI", defaults.neo4j_uri),
             neo4j_user=env.get("NEO4J_USER", defaults.neo4j_user),

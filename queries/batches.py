@@ -1,24 +1,28 @@
 """The write path of the Neo4j store: a plan cut into batches, one transaction each.
 
 Entities go first (grouped by type and extra labels, so each batch runs one static MERGE),
-then relations (grouped by type). A batch is all or nothing; batches before a failed one stay
-committed, so an ingest is not one transaction on Neo4j. Re-running it is safe: it is
-idempotent, and the batches already written count as unchanged.
+then relations (grouped by type); rows are sorted by id, so concurrent writers lock in the same
+order. Each statement merges its rows into what is stored (unions of aliases, sources and
+evidence, refined dates), so concurrent ingests and mutations lose nothing. A batch is all or
+nothing; batches before a failed one stay committed, so an ingest is not one transaction on
+Neo4j. Re-running it is safe: it is idempotent, and the batches already written count as
+unchanged. A deadlock between concurrent writers is retried by the driver.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ConstraintError, CypherTypeError, DriverError, Neo4jError
 
 from graph.errors import AikgError, InvalidInput, StoreUnavailable
-from graph.store.base import Progress, UpsertPlan
-from queries.encoding import entity_props, relation_props
+from graph.model import Entity, Relation
+from graph.store.base import Progress
+from queries.encoding import entity_row, relation_row
 from queries.registry import Statement
 from queries.statements import WriteStatements
 
@@ -32,30 +36,27 @@ class Batch:
     what: str  # "Company entities", "SCRAPED_FROM relations"
     statement: Statement
     rows: list[dict[str, Any]]
-    before: tuple[Statement, ...] = field(default=())  # run first, with the batch's ids
 
     @property
     def ids(self) -> list[str]:
         return [str(row["id"]) for row in self.rows]
 
 
-def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[Batch]:
-    """The plan as batches of at most `size` rows: entities by labels, then relations by type."""
+def plan_batches(
+    entities: Iterable[Entity], relations: Iterable[Relation], writes: WriteStatements, size: int
+) -> list[Batch]:
+    """Batches of at most `size` rows: entities by labels, then relations by type."""
     batches: list[Batch] = []
     by_labels: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
-    for entity in plan.entities:
-        row = {"id": entity.id, "props": entity_props(entity)}
-        by_labels[entity.type, tuple(sorted(entity.extra_labels))].append(row)
+    for entity in sorted(entities, key=lambda e: e.id):
+        by_labels[entity.type, tuple(sorted(entity.extra_labels))].append(entity_row(entity))
     for key, rows in by_labels.items():
-        before = tuple(writes.labels[label] for label in key[1])
         what = " ".join((key[0], *key[1], "entities"))
         statement = writes.entities[key]
-        batches += [Batch(what, statement, chunk, before) for chunk in _chunks(rows, size)]
+        batches += [Batch(what, statement, chunk) for chunk in _chunks(rows, size)]
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rel in plan.relations:
-        by_type[rel.type].append(
-            {"id": rel.id, "source": rel.source, "target": rel.target, "props": relation_props(rel)}
-        )
+    for rel in sorted(relations, key=lambda r: r.id):
+        by_type[rel.type].append(relation_row(rel))
     for rel_type, rows in by_type.items():
         statement = writes.relations[rel_type]
         batches += [Batch(f"{rel_type} relations", statement, c) for c in _chunks(rows, size)]
@@ -68,7 +69,7 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
 
 
 class _Incomplete(Exception):
-    """The statement wrote fewer rows than it was sent: an endpoint vanished meanwhile."""
+    """The statement merged fewer rows than it was sent (see `queries.statements`)."""
 
 
 def write_batches(
@@ -88,14 +89,13 @@ def write_batches(
 def _transaction(batch: Batch) -> Any:
     @unit_of_work(metadata={"query": batch.statement.name})
     def work(tx: ManagedTransaction) -> None:
-        for statement in batch.before:
-            tx.run(statement.text, statement.bind({"ids": batch.ids})).consume()
         result = tx.run(batch.statement.text, batch.statement.bind({"rows": batch.rows}))
         written = result.single(strict=True)["written"]
         if written != len(batch.rows):
             raise _Incomplete(
-                f"{batch.statement.name} wrote {written} of {len(batch.rows)} rows "
-                "(an endpoint is missing from the store)"
+                f"{batch.statement.name} merged {written} of {len(batch.rows)} rows: an "
+                "endpoint is missing, an id is an entity of another type, or a date contradicts "
+                "the stored one (another write may have got there first)"
             )
 
     return work

@@ -18,7 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.errors import StoreUnavailable
-from graph.model import Entity, Evidence, Relation, explicit_statements, with_statements
+from graph.model import (
+    Entity,
+    Evidence,
+    Relation,
+    explicit_statements,
+    normalise_entity,
+    normalise_relation,
+    with_statements,
+)
 from graph.schema import BASE_LABEL, Schema
 from graph.store.search_index import tokens
 
@@ -94,8 +102,49 @@ def _stated(props: Mapping[str, Any]) -> Any:
     return json.loads(text) if text else None
 
 
+def _stated_props(item: Entity | Relation) -> dict[str, Any]:
+    """Display values plus `statements` and `conflicts` (null removes them from the node)."""
+    stated = explicit_statements(item)
+    return {
+        **item.properties,
+        "statements": None if stated is None else json.dumps(stated, ensure_ascii=False,
+                                                             sort_keys=True),
+        "conflicts": list(item.conflicts) or None,
+    }
+
+
+def entity_row(entity: Entity) -> dict[str, Any]:
+    """What an upsert sends for an entity: merged into the node by the statement itself."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "sources": list(entity.sources),
+        "merged_ids": list(entity.merged_ids),
+        "words": search_text((entity.name, *entity.aliases)).split(),
+        "external_ids": (json.dumps(dict(entity.external_ids), sort_keys=True)
+                         if entity.external_ids else None),
+        "props": _stated_props(entity),
+    }
+
+
+def relation_row(relation: Relation) -> dict[str, Any]:
+    """What an upsert sends for a relation; evidence as [article, url, quote] ("" if absent)."""
+    return {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "date": relation.date,
+        "evidence": [[e.article or "", e.url or "", e.quote or ""] for e in relation.evidence],
+        "props": _stated_props(relation),
+    }
+
+
 def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, Any]) -> Entity:
-    """The Entity a node stores; foreign labels and properties (added by hand) are ignored."""
+    """The Entity a node stores; foreign labels and properties (added by hand) are ignored.
+
+    Lists are stored in arrival order (upserts append to them in the database) and read back
+    in the canonical order."""
     types = [label for label in labels if label in schema.entity_types]
     if len(types) != 1:
         raise StoreUnavailable(
@@ -115,7 +164,7 @@ def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, 
         external_ids=json.loads(external) if external else {},
         merged_ids=tuple(props.get("merged_ids") or ()),
     )
-    return with_statements(entity, _stated(props))
+    return normalise_entity(with_statements(entity, _stated(props)))
 
 
 def relation_props(relation: Relation) -> dict[str, Any]:
@@ -155,7 +204,7 @@ def relation_from_record(
         properties={k: v for k, v in sorted(props.items()) if k in declared.properties},
         evidence=evidence,
     )
-    return with_statements(relation, _stated(props))
+    return normalise_relation(with_statements(relation, _stated(props)))
 
 
 def relation_ends(relation_id: str) -> tuple[str, str] | None:

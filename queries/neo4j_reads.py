@@ -10,13 +10,11 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from neo4j import Record, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j import Record
 
-from graph.errors import StoreUnavailable
 from graph.model import Entity, Relation
 from graph.store.lookup import external_keys, generic_lookup
-from graph.store.query import SortKey
+from graph.store.query import EntityFilter, Order, Page, SortKey, Window
 from graph.store.reads import GraphReads
 from graph.store.search_index import (
     description_of,
@@ -47,15 +45,40 @@ class Neo4jReads(GraphReads):
         self, statement: Statement, params: Mapping[str, Any]
     ) -> list[dict[str, Any]]:
         """A named statement from outside queries/ (queries/named/), its records as dicts."""
-        store = self._neo4j
-        try:
-            records, _, _ = store.driver.execute_query(
-                statement.query, statement.bind(params), database_=store.database,
-                routing_=RoutingControl.READ,
-            )
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j query {statement.name} failed: {exc}") from exc
-        return [record.data() for record in records]
+        return [record.data() for record in self._neo4j._run_read(statement, params)]
+
+    def find_entities(
+        self, flt: EntityFilter | None, order: Order, window: Window, as_of: str | None = None
+    ) -> Page[Entity]:
+        """Lists by type in id order are keyset seeks on the id index with LIMIT in Cypher;
+        any other filter, order or window takes the generic path."""
+        types = _types_only(flt)
+        if types is None or as_of is not None or order.field != "ID" or window.last is not None \
+                or window.before is not None or window.first is None:
+            return super().find_entities(flt, order, window, as_of)
+        return self._entities_page(types, order.descending, window.first, window.after)
+
+    def _entities_page(
+        self, types: list[str], descending: bool, first: int, after: SortKey | None
+    ) -> Page[Entity]:
+        cursor = after[0] if after else None
+        if not descending:
+            records = self._records("entities_page_after", types=types, after=cursor or "",
+                                    limit=first + 1)
+        elif cursor is None:
+            records = self._records("entities_page_last", types=types, limit=first + 1)
+        else:
+            records = self._records("entities_page_before", types=types, before=cursor,
+                                    limit=first + 1)
+        rows = [self._neo4j._entity(r) for r in records]
+        previous = cursor is not None and bool(self._records(
+            "entity_at_or_after" if descending else "entity_at_or_before",
+            types=types, cursor=cursor,
+        ))
+        counts = self._neo4j.stats().entity_types
+        total = sum(n for t, n in counts.items() if not types or t in types)
+        page = rows[:first]
+        return Page(page, [(e.id,) for e in page], total, len(rows) > first, previous)
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}
@@ -127,3 +150,12 @@ class Neo4jReads(GraphReads):
                 found.append(entity)
         return found
 
+
+
+def _types_only(flt: EntityFilter | None) -> list[str] | None:
+    """The filter's types when it asks for nothing else (all types: []), else None."""
+    if flt is None:
+        return []
+    if flt == EntityFilter(types=flt.types):
+        return list(flt.types)
+    return None

@@ -2,21 +2,30 @@
 
 Reads are the static statements of `queries/*.cypher`; writes are generated per type from the
 schema (`queries/statements.py`) and sent in batches (`queries/batches.py`). Results equal the
-embedded store's for the same input: the base class merges in Python, this class only stores.
+embedded store's for the same input. The base class plans an upsert against what is stored
+(conflicts, counts); the write then sends the batch's own statements, which each statement
+merges into the node or relationship under its lock, so concurrent writers lose nothing.
 Search goes through the full-text index that `init_schema` (`aikg db init`, run by ingest) creates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, Record, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph.errors import StoreUnavailable
-from graph.model import Entity, Relation
+from graph.model import (
+    Entity,
+    Relation,
+    merge_entities,
+    merge_relations,
+    normalise_entity,
+    normalise_relation,
+)
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.store.base import Direction, GraphStats, GraphStore, Progress, UpsertPlan
@@ -24,12 +33,22 @@ from graph.store.search_index import NameIndex, tokens
 from queries.batches import plan_batches, write_batches
 from queries.encoding import check_reserved, entity_from_node, relation_ends, relation_from_record
 from queries.neo4j_reads import Neo4jReads
+from queries.neo4j_tx import bounded_query, combined, read_error
 from queries.registry import Statement, load_queries
-from queries.statements import FULLTEXT_INDEX, schema_statements, write_statements
+from queries.statements import (
+    FULLTEXT_INDEX,
+    count_statements,
+    schema_statements,
+    write_statements,
+)
 
+Item = TypeVar("Item", Entity, Relation)
 READ_CHUNK = 5000  # ids per read statement
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
+SCHEMA_RACE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+               "Neo.ClientError.Schema.ConstraintAlreadyExists",
+               "Neo.ClientError.Schema.IndexAlreadyExists")
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self.driver, self.database, self.batch_size = driver, database, batch_size
         self.queries = load_queries()
         self.writes = write_statements(schema)
+        self.counts_by_type = count_statements(schema)
         try:
             self.agent = driver.get_server_info().agent
         except (Neo4jError, DriverError, OSError) as exc:
@@ -69,7 +89,10 @@ class Neo4jStore(Neo4jReads, GraphStore):
                 "NEO4J_PASSWORD and NEO4J_DATABASE (see .env.example)"
             )
         uri = settings.neo4j_uri
-        driver = GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password))
+        driver = GraphDatabase.driver(
+            uri, auth=(settings.neo4j_user, settings.neo4j_password),
+            notifications_min_severity="OFF",  # statements are linted; no per-query warnings
+        )
         try:
             driver.verify_connectivity()
             return cls(schema, driver, settings.neo4j_database, settings.batch_size)
@@ -91,16 +114,19 @@ class Neo4jStore(Neo4jReads, GraphStore):
     # -- reads -------------------------------------------------------------------------------
 
     def _read(self, name: str, **params: Any) -> list[Record]:
-        statement = self.queries[name]
+        return self._run_read(self.queries[name], params)
+
+    def _run_read(self, statement: Statement, params: Mapping[str, Any]) -> list[Record]:
+        """A read transaction, bounded by the request's deadline (`graph.cancel`) if any."""
         try:
             records, _, _ = self.driver.execute_query(
-                statement.query,
+                bounded_query(statement),
                 statement.bind(params),
                 database_=self.database,
                 routing_=RoutingControl.READ,
             )
         except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j query {name} failed: {exc}") from exc
+            raise read_error(statement.name, exc) from exc
         return records
 
     def _stream(self, name: str) -> Iterator[Record]:
@@ -110,9 +136,9 @@ class Neo4jStore(Neo4jReads, GraphStore):
             with self.driver.session(
                 database=self.database, default_access_mode=READ_ACCESS
             ) as session:
-                yield from session.run(statement.query, statement.bind({}))
+                yield from session.run(bounded_query(statement), statement.bind({}))
         except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j query {name} failed: {exc}") from exc
+            raise read_error(name, exc) from exc
 
     def _chunked(self, name: str, ids: Sequence[str], **params: Any) -> Iterator[Record]:
         unique = list(dict.fromkeys(ids))
@@ -196,11 +222,11 @@ class Neo4jStore(Neo4jReads, GraphStore):
         return [hits[i] for i in NameIndex.build(hits.values()).search(text)][:limit]
 
     def stats(self) -> GraphStats:
-        entity_types = {
-            r["type"]: r["count"]
-            for r in self._read("count_entities", types=list(self.schema.entity_types))
-        }
-        relation_types = {r["type"]: r["count"] for r in self._read("count_relations")}
+        entity_count, relation_count = self.counts_by_type
+        entity_types = {r["type"]: r["count"] for r in self._run_read(entity_count, {})
+                        if r["count"]}
+        relation_types = {r["type"]: r["count"] for r in self._run_read(relation_count, {})
+                          if r["count"]}
         return GraphStats(
             entities=sum(entity_types.values()),
             relations=sum(relation_types.values()),
@@ -227,7 +253,13 @@ class Neo4jStore(Neo4jReads, GraphStore):
             self.driver.execute_query(
                 statement.query, statement.bind(params), database_=self.database
             )
-        except (Neo4jError, DriverError, OSError) as exc:
+        except Neo4jError as exc:
+            if exc.code in SCHEMA_RACE:  # another writer created it just now: it exists
+                return
+            raise StoreUnavailable(
+                f"Neo4j schema statement {statement.name} failed: {exc}"
+            ) from exc
+        except (DriverError, OSError) as exc:
             raise StoreUnavailable(
                 f"Neo4j schema statement {statement.name} failed: {exc}"
             ) from exc
@@ -243,10 +275,29 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self._schema_ready = True
         return setup
 
+    def upsert(
+        self,
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        progress: Progress | None = None,
+    ) -> UpsertPlan:
+        """Plan against what is stored, then send the batch's statements of what changed."""
+        entities, relations = list(entities), list(relations)
+        plan = self.plan_upsert(entities, relations)
+        if not plan.conflicts and (plan.entities or plan.relations):
+            batch_e = combined(entities, normalise_entity, merge_entities)
+            batch_r = combined(relations, normalise_relation, merge_relations)
+            # Names, sources and evidence merge in the database; values and their statements
+            # are the plan's merged state (a conflict is kept, never overwritten by `+=`).
+            sent = replace(plan, entities=[_stated(batch_e[e.id], e) for e in plan.entities],
+                           relations=[_stated(batch_r[r.id], r) for r in plan.relations])
+            self._write(sent, progress)
+        return plan
+
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         if not self._schema_ready:
             self.init_schema()
-        batches = plan_batches(plan, self.writes, self.batch_size)
+        batches = plan_batches(plan.entities, plan.relations, self.writes, self.batch_size)
         write_batches(self.driver, self.database, batches, progress)
 
     def ping(self) -> None:
@@ -257,3 +308,8 @@ class Neo4jStore(Neo4jReads, GraphStore):
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _stated(sent: Item, merged: Item) -> Item:
+    """The batch's item carrying the merged display values and statements."""
+    return replace(sent, properties=merged.properties, statements=merged.statements)

@@ -1,9 +1,11 @@
-// The lawyers who represent an entity.
-// Parameters: $entity (an entity's name or one of its aliases)
-// Bloom-phrase: Lawyers of $entity
-// Bloom-suggest: $entity Entity.name
-// Sample: {"entity": "Clearview AI"}
-MATCH (e:Entity)
-WHERE e.name = $entity OR $entity IN e.aliases
-MATCH (e)-[r:REPRESENTED_BY]->(l:Person)
-RETURN e, r, l
+// The lawyers who represent an organisation.
+// Parameters: $company (a company's, organisation's or platform's name or alias, any case)
+// Bloom-phrase: Lawyers of $company
+// Bloom-suggest: $company Company|Organization|Platform
+// Sample: {"company": "clearview"}
+MATCH (c:Entity)
+WHERE (c:Company OR c:Organization OR c:Platform)
+  AND (toLower(c.name) = toLower($company)
+       OR any(alias IN coalesce(c.aliases, []) WHERE toLower(alias) = toLower($company)))
+MATCH (c)-[r:REPRESENTED_BY]->(l:Lawyer)
+RETURN c, r, l

@@ -12,6 +12,7 @@ from graph.settings import Settings
 from graph.store.base import Direction
 from graph.store.embedded import EmbeddedStore
 from queries.bloom import BloomQuery, load_bloom_queries
+from queries.registry import Statement
 from tests.queries.test_cypher_lint import every_statement
 
 QUERIES = load_bloom_queries()
@@ -52,6 +53,50 @@ def test_runs_on_neo4j_and_returns_rows(
     )
     print(f"\n{query.name}: {len(records)} rows")
     assert records, f"{query.phrase or query.action} returned nothing for {query.sample}"
+
+
+SUGGESTIONS = [(q, p, s) for q in QUERIES for p, s in q.suggestion_statements().items()]
+
+
+@pytest.mark.parametrize(("query", "param", "statement"), SUGGESTIONS,
+                         ids=[f"{q.name}-{p}" for q, p, _ in SUGGESTIONS])
+def test_suggestions_offer_the_sample(
+    query: BloomQuery, param: str, statement: Statement, bloom_driver: Driver,
+    bloom_settings: Settings,
+) -> None:
+    """Bloom lists these names for the parameter; the sample's value is among them (any case)."""
+    records, _, _ = bloom_driver.execute_query(
+        statement.query, database_=bloom_settings.neo4j_database
+    )
+    offered = {r["name"].lower() for r in records}
+    assert query.sample[param].lower() in offered
+
+
+def test_phrases_match_names_and_aliases_in_any_case(
+    bloom_driver: Driver, bloom_settings: Settings
+) -> None:
+    query = next(q for q in QUERIES if q.name == "phrase_fines")
+    found = []
+    for spelling in ("Clearview AI", "clearview ai", "CLEARVIEW", "clearview"):
+        records, _, _ = bloom_driver.execute_query(
+            query.statement.query, query.statement.bind({"company": spelling}),
+            database_=bloom_settings.neo4j_database,
+        )
+        found.append(sorted(r["r"]["id"] for r in records))
+    assert found[0] != [] and all(f == found[0] for f in found)
+
+
+def test_the_path_phrase_goes_through_facts_not_articles(
+    bloom_driver: Driver, bloom_settings: Settings
+) -> None:
+    query = next(q for q in QUERIES if q.name == "phrase_path")
+    records, _, _ = bloom_driver.execute_query(
+        query.statement.query, query.statement.bind(query.sample),
+        database_=bloom_settings.neo4j_database,
+    )
+    path = records[0]["p"]
+    assert [r.type for r in path.relationships] == ["REPRESENTED_BY", "FINED"]
+    assert not any("Article" in n.labels or "Publisher" in n.labels for n in path.nodes)
 
 
 @pytest.mark.parametrize(

@@ -75,11 +75,18 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
     assert isinstance(store, Neo4jStore)
     first, second = store.init_schema(), store.init_schema()
     assert first == second
+    names = [f"{label.lower()}_name" for label in load_schema().labels()]
     assert first.ran == [
-        "create_constraint_entity_id", "create_fulltext_entity_search", "await_indexes"
+        "create_constraint_entity_id", "create_fulltext_entity_search",
+        *(f"create_index_{name}" for name in names), "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
     assert {"name": "entity_search", "state": "ONLINE"} in indexes
+    ranges = cypher(driver, bolt, "SHOW RANGE INDEXES YIELD name, labelsOrTypes, properties, "
+                                  "state RETURN name, labelsOrTypes, properties, state")
+    for name, label in zip(names, load_schema().labels(), strict=True):
+        assert {"name": name, "labelsOrTypes": [label], "properties": ["name"],
+                "state": "ONLINE"} in ranges
     constraints = cypher(driver, bolt, "SHOW CONSTRAINTS YIELD name RETURN name")
     assert "entity_id" in {r["name"] for r in constraints}
     cypher(driver, bolt, "CREATE (:Entity:Company {id: 'dup'})")

@@ -28,6 +28,8 @@ def every_statement() -> list[Statement]:
     schema = load_schema()
     named = [replace(s, name=f"named/{s.name}") for s in load_queries(NAMED_DIR).values()]
     bloom = [replace(q.statement, name=f"bloom/{q.name}") for q in load_bloom_queries()]
+    bloom += [replace(s, name=f"bloom/{s.name}") for q in load_bloom_queries()
+              for s in q.suggestion_statements().values()]
     return [*load_queries().values(), *generated_statements(schema), *named, *bloom]
 
 
@@ -54,7 +56,7 @@ def test_every_statement_passes_neo4j_cypher_lint(
     summary = (
         f"cypher lint: checked {report.checked} statements in one Node process: "
         f"{files} queries/*.cypher, {generated} generated from the schema, "
-        f"{named} queries/named/, {bloom} Bloom phrases and actions; "
+        f"{named} queries/named/, {bloom} Bloom phrases, actions and suggestions; "
         f"{len(report.problems())} problems"
     )
     print("\n" + summary)

@@ -183,19 +183,21 @@ def run_neo4j_server(
     tmp_dir: Path,
     *,
     launcher: Path = LAUNCHER,
+    home: Path | None = None,
     heap: str = "1g",
     page_cache: str = "128m",
     startup_timeout: float = 300.0,
     shutdown_timeout: float = 60.0,
 ) -> Iterator[Neo4jServer]:
-    """Run Neo4j Community on 127.0.0.1 (home and log in `tmp_dir`) for the block."""
+    """Run Neo4j Community on 127.0.0.1 for the block: its log in `tmp_dir`, its home `home`
+    (a database imported there is served) or a fresh one in `tmp_dir`."""
     if not launcher.is_file():
         raise Neo4jServerError(f"no Neo4j launcher at {launcher}")
     tmp_dir = tmp_dir.resolve()
     tmp_dir.mkdir(parents=True, exist_ok=True)
     log_path = tmp_dir / _LOG_NAME
     password = secrets.token_urlsafe(18)
-    command = [str(launcher), "--password", password, "--home", str(tmp_dir / "home"),
+    command = [str(launcher), "--password", password, "--home", str(home or tmp_dir / "home"),
                "--page-cache", page_cache]
     started = time.monotonic()
     with log_path.open("wb") as log_file:
