@@ -10,39 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ingest.loading import MAX_YAML_BYTES, InputRefused
 from ingest.records import Origin, ParsedFile, Problem, RawRecord, read_text
+from ingest.strict_yaml import LINE_KEY, LineLoader, loads_yaml
 
 SUFFIXES = (".yaml", ".yml")
-LINE_KEY = "__line__"
 _DOCUMENT_KEYS = {"id", "type", "title", "url", "published", "publisher", "authors", "properties"}
 _ENTITY_KEYS = {"id", "type", "name", "aliases", "labels", "properties", "external_ids"}
 _RELATION_KEYS = {"type", "source", "target", "date", "quote", "properties", "statements"}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's 1-based line under LINE_KEY."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
-
-
 def parse_curated(path: Path) -> ParsedFile:
     """Interchange records from one curated file; structural mistakes become problems."""
     parsed = ParsedFile(path)
-    text = read_text(path, parsed.problems)
+    text = read_text(path, parsed.problems, MAX_YAML_BYTES)
     if text is None:
         return parsed
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(exc, "problem", None) or str(exc)
-        parsed.problems.append(Problem(Origin(str(path), line), f"malformed YAML: {reason}"))
+        data = loads_yaml(text, LineLoader)
+    except InputRefused as exc:
+        parsed.problems.append(Problem(Origin(str(path), exc.line), str(exc)))
         return parsed
     _CuratedFile(path, parsed).read(data)
     return parsed

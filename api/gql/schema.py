@@ -33,6 +33,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         config=StrawberryConfig(scalar_map=SCALARS),
     )
     schema.timeout = settings.request_timeout
+    schema.max_tokens = settings.max_tokens
     return schema
 
 

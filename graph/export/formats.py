@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -25,7 +26,16 @@ STATEMENT_COLUMNS = ("kind", "id", "property", "value", "shown", "conflict", "ar
                      "quote")
 
 
-_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once: fast
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+# U+2028, U+2029 and U+0085 occur only inside strings: escaped, so that a tool splitting at
+# every Unicode line break still reads one record per line.
+_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+_HAS_SEPARATOR = re.compile("[\u2028\u2029\u0085]")
+
+
+def _json(value: Any) -> str:
+    text = _encode(value)
+    return text.translate(_SEPARATORS) if _HAS_SEPARATOR.search(text) else text
 
 
 def node_link_chunks(export: GraphExport, progress: Progress | None = None) -> Iterator[str]:

@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graph.errors import InvalidInput
 from graph.export.selection import Edge, Node
 from graph.export.vocabulary import EDGE_KEYS, NODE_KEYS
 
+REPLACEMENT = "\ufffd"  # what XML shows for a character it cannot carry
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"),
@@ -29,16 +29,13 @@ GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k != "id"}
 
 
 def escape(value: Any) -> str:
-    """Text safe in an XML attribute or element; refuses what XML 1.0 cannot carry."""
+    """Text safe in an XML attribute or element. XML 1.0 cannot carry most control characters
+    (not even as references): each becomes U+FFFD, so the file is always well-formed (the
+    ndjson and node-link exports keep them; the README says so)."""
     text = str(value)
     if _SPECIAL.search(text) is None:  # most ids, types and dates: nothing to do
         return text
-    bad = _ILLEGAL.search(text)
-    if bad:
-        raise InvalidInput(
-            f"{text[:60]!r} contains the control character U+{ord(bad.group()):04X}, which XML "
-            "cannot carry; export it as node-link or ndjson, or fix the record"
-        )
+    text = _ILLEGAL.sub(REPLACEMENT, text)
     for char, entity in _ESCAPES:
         text = text.replace(char, entity)
     return text

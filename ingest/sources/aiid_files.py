@@ -9,12 +9,14 @@ origin is its first line; a JSON record's origin is its 1-based index in its lis
 from __future__ import annotations
 
 import csv
-import json
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import InvalidInput
+from ingest.loading import MAX_JSON_BYTES, InputRefused, loads_json, read_json_file, read_text_file
 from ingest.records import Origin, Problem
 from ingest.sources.classifications import classification_properties
 
@@ -91,13 +93,18 @@ def read_snapshot(folder: Path) -> Snapshot:
 
 def csv_rows(path: Path) -> Iterator[tuple[dict[str, str], Origin]]:
     """Each row of a CSV file as a dict, with the line it starts on."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
+    try:
+        text = read_text_file(path, MAX_JSON_BYTES)
+    except InputRefused as exc:
+        raise exc.at(path) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise InvalidInput(f"{path}: the CSV file is empty (no header row)")
+    start = reader.line_num + 1
+    for row in reader:
+        yield dict(zip(header, row, strict=False)), Origin(str(path), start)
         start = reader.line_num + 1
-        for row in reader:
-            yield dict(zip(header, row, strict=False)), Origin(str(path), start)
-            start = reader.line_num + 1
 
 
 def _read_incidents(path: Path, snap: Snapshot) -> None:
@@ -119,14 +126,21 @@ def _incident(row: dict[str, str], origin: Origin) -> IncidentRow:
 
 
 def _json_list(text: str, column: str) -> list[Any]:
-    value = json.loads(text) if text.strip() else []
+    try:
+        value = loads_json(text) if text.strip() else []
+    except InputRefused as exc:
+        raise ValueError(f"column {column!r}: {exc}") from None
     if not isinstance(value, list):
         raise ValueError(f"column {column!r} is not a JSON list")
     return value
 
 
 def _read_graphql(path: Path, snap: Snapshot) -> None:
-    incidents = json.loads(path.read_text(encoding="utf-8"))["data"]["incidents"]
+    data = read_json_file(path)
+    inner = data.get("data") if isinstance(data, dict) else None
+    incidents = inner.get("incidents") if isinstance(inner, dict) else None
+    if not isinstance(incidents, list):
+        raise InvalidInput(f"{path}: not the AIID GraphQL export ({{data: {{incidents: [...]}}}})")
     snap.read[GRAPHQL] = len(incidents)
     for index, incident in enumerate(incidents, 1):
         origin = Origin(str(path), index)
@@ -180,7 +194,9 @@ def _read_classifications(path: Path, snap: Snapshot) -> None:
 
 
 def _read_oecd(path: Path, snap: Snapshot) -> None:
-    links = json.loads(path.read_text(encoding="utf-8"))
+    links = read_json_file(path)
+    if not isinstance(links, list):
+        raise InvalidInput(f"{path}: expected a JSON list of links")
     snap.read[path.name] = len(links)
     for index, link in enumerate(links, 1):
         url = link.get("sameAs")

@@ -10,20 +10,19 @@ candidates are not verified by the index and are skipped.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from graph.dates import parse_partial_date
 from graph.errors import InvalidInput
+from ingest.loading import read_json_file
 from ingest.records import Origin, Problem
 from ingest.sources.aiid import Extract, SourceConfig, finish
 from ingest.sources.common import RecordSink, slugify
 from ingest.sources.report import SourceReport
 from ingest.sources.typing_rules import TypeDecision, decide_type
+from ingest.strict_yaml import read_yaml_file
 
 PUBLISHER = "ai-error-litigation-index"
 # Name and site as given in the data's README (../shared/data/README.md).
@@ -45,7 +44,9 @@ def load_parties(path: Path | None) -> dict[str, list[Party]]:
     """The reviewed deployer parties per record id (`litigation_parties.yaml`)."""
     if path is None or not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path) or {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a mapping with a `parties:` block")
     found: dict[str, list[Party]] = {}
     for record_id, items in (data.get("parties") or {}).items():
         if not isinstance(items, list):
@@ -59,12 +60,18 @@ def litigation_records(
     path: Path, config: SourceConfig, parties: dict[str, list[Party]],
 ) -> Extract:
     """Read the index's `data.json` and turn its included records into records."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    datasets = data.get("datasets") or {}
+    data = read_json_file(path)
+    datasets = data.get("datasets") if isinstance(data, dict) else None
+    if not isinstance(datasets, dict):
+        raise InvalidInput(
+            f"{path}: not the litigation index's data.json (a JSON object with `datasets`)"
+        )
     report = SourceReport("ai-incident-law")
     builder = _Builder(config, parties, report)
     for name, dataset in sorted(datasets.items()):
-        records = dataset.get("records") or []
+        records = (dataset.get("records") if isinstance(dataset, dict) else None) or []
+        if not isinstance(records, list):
+            raise InvalidInput(f"{path}: `datasets.{name}.records` must be a list")
         report.read[f"{path.name} {name}"] = len(records)
         if name != "included":
             report.skip(f"record in the index's {name!r} list (not verified by the index)",

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from graph.errors import InvalidInput
 from ingest.sources.common import slugify
+from ingest.strict_yaml import read_yaml_file
 
 UNDECIDED = "Organization"
 TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher")
@@ -88,7 +87,9 @@ def load_overrides(path: Path | None) -> Overrides:
     """Read `types.yaml`: `types: {Type: [ids]}`, `labels`, `organisation_authors`, `operators`."""
     if path is None or not path.exists():
         return Overrides()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path) or {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a mapping (types:, labels:, ...)")
     found = Overrides()
     for etype, ids in (data.get("types") or {}).items():
         if etype not in TYPES:

@@ -16,7 +16,13 @@ import yaml
 
 from graph.store.embedded import EmbeddedStore
 from ingest.sources.aiid import Extract
-from tests.ingest.conftest import AIID, RESOLUTION, entity_records, relation_records
+from tests.ingest.conftest import (
+    AIID,
+    RESOLUTION,
+    entity_records,
+    needs_aiid,
+    relation_records,
+)
 
 ROLES = {
     "DEPLOYED": "Alleged deployer of AI system",
@@ -113,6 +119,7 @@ def test_the_report_counts_what_it_read_and_refused(aiid_extract: Extract) -> No
         report.relation_types.values())
 
 
+@needs_aiid
 def test_the_loaded_graph_matches_the_raw_counts(bundled_store: EmbeddedStore) -> None:
     """The committed extract, loaded with the curated files, still holds the raw counts."""
     rows = _rows()

@@ -9,7 +9,7 @@ from pathlib import Path
 from graph.schema import load_schema
 from graph.store.embedded import EmbeddedStore
 from ingest.sources.pipeline import extract, load
-from tests.ingest.conftest import AIID, DECIDED, LITIGATION
+from tests.ingest.conftest import AIID, DECIDED, LITIGATION, needs_aiid, needs_litigation
 from tests.ingest.snapshots import ACME, ACME_AL, write_snapshot
 
 
@@ -24,6 +24,8 @@ def _trimmed(folder: Path, keep: int) -> Path:
     return folder
 
 
+@needs_aiid
+@needs_litigation
 def test_reimporting_the_same_snapshot_changes_nothing(tmp_path: Path) -> None:
     store = EmbeddedStore(load_schema(), tmp_path / "store")
     result = extract("aiid", AIID, DECIDED)
@@ -40,6 +42,7 @@ def test_reimporting_the_same_snapshot_changes_nothing(tmp_path: Path) -> None:
     assert lit.ok and lit_again.ok and lit_nothing.empty
 
 
+@needs_aiid
 def test_a_newer_snapshot_adds_and_updates_and_says_which(tmp_path: Path) -> None:
     store = EmbeddedStore(load_schema(), tmp_path / "store")
     older, _ = load(store, extract("aiid", _trimmed(tmp_path / "old", 500), DECIDED))

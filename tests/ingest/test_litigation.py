@@ -11,7 +11,13 @@ from graph.store.embedded import EmbeddedStore
 from ingest.sources.aiid import Extract
 from ingest.sources.pipeline import Decided, extract
 from tests.conftest import CURATED
-from tests.ingest.conftest import LITIGATION, RESOLUTION, entity_records, relation_records
+from tests.ingest.conftest import (
+    LITIGATION,
+    RESOLUTION,
+    entity_records,
+    needs_litigation,
+    relation_records,
+)
 
 
 def _included() -> list[dict[str, object]]:
@@ -69,6 +75,7 @@ def test_review_and_global_candidates_are_skipped_and_counted(
         len(data["review"]["records"]) + len(data["global"]["records"]))
 
 
+@needs_litigation
 def test_a_party_name_not_in_the_record_is_refused(tmp_path: Path) -> None:
     resolution = tmp_path / "resolution"
     resolution.mkdir()
