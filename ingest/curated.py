@@ -17,7 +17,7 @@ from ingest.strict_yaml import LINE_KEY, LineLoader, loads_yaml
 SUFFIXES = (".yaml", ".yml")
 _DOCUMENT_KEYS = {"id", "type", "title", "url", "published", "publisher", "authors", "properties"}
 _ENTITY_KEYS = {"id", "type", "name", "aliases", "labels", "properties", "external_ids"}
-_RELATION_KEYS = {"type", "source", "target", "date", "quote", "properties"}
+_RELATION_KEYS = {"type", "source", "target", "date", "quote", "properties", "statements"}
 
 
 def parse_curated(path: Path) -> ParsedFile:
@@ -133,7 +133,23 @@ class _CuratedFile:
         record = _relation(node.get("type"), node.get("source"), node.get("target"), doc_id, quote)
         record["date"] = node.get("date")
         record["properties"] = _plain(node.get("properties") or {})
+        if "statements" in node:
+            record["statements"] = self.statements(node["statements"], doc_id)
         self.emit(node, record)
+
+    def statements(self, items: Any, doc_id: str) -> Any:
+        """Values another source states, each with its quote; the document is the default source."""
+        if not isinstance(items, list):
+            return items  # validation says what is wrong with it
+        found = []
+        for item in items:
+            quoted = isinstance(item, dict) and isinstance(item.get("quote"), str) and item["quote"]
+            if isinstance(item, dict) and not quoted:
+                self.problem(item, "every curated statement needs the `quote:` that states it")
+            if isinstance(item, dict) and "url" not in item and "article" not in item:
+                item = {**item, "article": doc_id}
+            found.append(_plain(item))
+        return found
 
 
 def _plain(value: Any) -> Any:

@@ -13,12 +13,13 @@ from api.gql.named import NamedQueries
 from api.gql.query_aggregates import AggregateQueries
 from api.gql.query_graph import GraphQueries
 from api.gql.query_lists import ListQueries
+from api.gql.query_statements import StatementQueries
 from api.gql.scalars import SCALARS
 from graph.settings import Settings
 
 
 @strawberry.type(description="Read the AI accountability graph: every relation with its evidence.")
-class Query(ListQueries, GraphQueries, AggregateQueries, NamedQueries):
+class Query(ListQueries, GraphQueries, AggregateQueries, NamedQueries, StatementQueries):
     pass
 
 

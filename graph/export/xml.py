@@ -22,8 +22,10 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://www.gexf.net/1.2draft"
 GRAPHML_TYPES = {str: "string", int: "long"}
 GEXF_TYPES = {str: "string", int: "integer"}
-# GEXF carries these as edge structure (id, start, end), not as attribute values.
-GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k not in ("id", "start", "end")}
+# GEXF carries the id as edge structure; start/end are both structure (on dated edges, for
+# Gephi's timeline) and attribute values (on every edge, "" when undated, so that every edge
+# reads back with the same keys).
+GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k != "id"}
 
 
 def escape(value: Any) -> str:
@@ -64,10 +66,9 @@ def graphml_chunks(nodes: Iterable[Node], edges: Iterable[Edge]) -> Iterator[str
 
 
 def _graphml_data(prefix: str, attrs: dict[str, Any]) -> str:
-    # GraphML has no empty value (readers drop it), so an empty string is left out.
-    return "".join(
-        f'<data key="{prefix}_{k}">{escape(v)}</data>' for k, v in attrs.items() if v != ""
-    )
+    # Every key on every element, an empty value written empty: every node and every edge
+    # reads back with the same keys (torch_geometric and pandas need that).
+    return "".join(f'<data key="{prefix}_{k}">{escape(v)}</data>' for k, v in attrs.items())
 
 
 def gexf_chunks(nodes: Iterable[Node], edges: Iterable[Edge]) -> Iterator[str]:
