@@ -82,21 +82,21 @@ def test_cost_counts_the_size_of_the_arguments(tmp_path: Path) -> None:
     assert "is over the budget of 50000" in message
 
 
-def test_a_filter_is_compiled_once_not_per_row() -> None:
+def test_a_filter_is_compiled_once_not_per_row(tmp_path: Path) -> None:
     names = tuple(f"Name {i}" for i in range(20_000))
     flt = EntityFilter(name=TextMatch(any_of=names))
     pool = [Entity(f"e{i}", "Company", f"Name {i * 7}") for i in range(20_000)]
-    store = EmbeddedStore(load_schema(), Path("/nonexistent-aikg-store"))
+    store = EmbeddedStore(load_schema(), tmp_path / "store")
     started = time.monotonic()
     found = Matcher(store).entities(flt, pool)
     assert time.monotonic() - started < 2  # per row: 20,000 x 20,000 folds, minutes
     assert len(found) == len([i for i in range(20_000) if i * 7 < 20_000])
 
 
-def test_work_past_its_deadline_stops() -> None:
+def test_work_past_its_deadline_stops(tmp_path: Path) -> None:
     flt = EntityFilter(name=TextMatch(contains="x"))
     pool = [Entity(f"e{i}", "Company", f"Name {i}") for i in range(10_000)]
-    store = EmbeddedStore(load_schema(), Path("/nonexistent-aikg-store"))
+    store = EmbeddedStore(load_schema(), tmp_path / "store")
     with cancel.deadline(0.0), pytest.raises(cancel.Cancelled):
         Matcher(store).entities(flt, pool)
 
