@@ -5,6 +5,8 @@
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
 #   make web   - build the explorer and GraphiQL assets into web/dist (npm ci, esbuild; no CDN)
 #   make screenshots - run the browser tests and keep their screenshots in docs/screenshots/
+#   make docs    - rewrite the README's type tables from graph/schema.yaml
+#   make help    - this list (also what a bare `make` prints)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,15 +20,16 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 NEO4J_SERVER := tools/neo4j-server
 NEO4J_BUILT := $(NEO4J_SERVER)/target/.built
 
-docs: install
-	$(AIKG) schema --update-readme README.md
-
 SHARED_DATA ?= ../shared/data
 
 .PHONY: extract docs run install install-dev lint-deps neo4j-deps neo4j web browser screenshots test test-neo4j check lint types bench bench-bolt clean help
 
+# The first target is what a bare `make` does: list the targets, change nothing.
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
+
+docs: install
+	$(AIKG) schema --update-readme README.md
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +85,7 @@ neo4j: neo4j-deps
 extract: install
 	$(AIKG) extract --source aiid $(SHARED_DATA)/aiid -o data/extract/aiid.ndjson
 	$(AIKG) extract --source ai-incident-law $(SHARED_DATA)/ai-incident-law/data.json -o data/extract/ai-incident-law.ndjson
+	$(AIKG) extract --source headlines $(SHARED_DATA)/aiid/aiid_graphql_export.json -o data/extract/headlines.ndjson
 
 run: install web
 	$(AIKG) ingest

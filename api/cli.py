@@ -7,11 +7,13 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
+from api.cli_errors import EXIT_REFUSED, listen, run
 from api.cli_export import (
     bloom_command,
     draw_command,
@@ -27,8 +29,7 @@ from api.cli_sources import (
     ingest_source,
     resolve_command,
 )
-from api.stores import open_store
-from graph.errors import AikgError
+from api.stores import describe_store, open_store
 from graph.export.formats import FORMATS
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables, replace_tables
@@ -37,19 +38,21 @@ from graph.store.base import GraphStore
 from ingest.runner import IngestReport, ProgressBar, ingest_paths, silent
 from ingest.sources.pipeline import SOURCES
 
-EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
-
 
 class _Obj:
-    """Settings read once from the environment, and the store opened on first use."""
+    """Settings read once from the environment (the store folder made absolute, so every
+    command names the same store), and the store opened on first use."""
 
     def __init__(self) -> None:
-        self.settings = Settings.from_env(os.environ)
+        settings = Settings.from_env(os.environ)
+        self.settings = replace(settings, data_dir=settings.data_dir.absolute())
         self._store: GraphStore | None = None
 
     def store(self) -> GraphStore:
         if self._store is None:
-            self._store = open_store(self.settings)
+            described = describe_store(self.settings)  # before opening creates the folder
+            self._store = open_store(self.settings)  # a failure is one error line naming it
+            click.echo(f"store: {described}", err=True)
         return self._store
 
     def close(self) -> None:
@@ -133,9 +136,11 @@ def serve(obj: _Obj, host: str | None, port: int | None) -> None:
 
     settings = obj.settings
     host, port = host or settings.host, port or settings.port
+    listening = listen(host, port)  # before claiming to serve: a busy port is exit status 2
     app = create_app(settings, obj.store())
-    click.echo(f"aikg: GraphQL at http://{host}:{port}/graphql (store: {settings.store})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    click.echo(f"aikg: GraphQL at http://{host}:{port}/graphql", err=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listening])
 
 
 @cli.command()
@@ -220,15 +225,6 @@ cli.add_command(db_command)
 
 
 def main() -> None:
-    """Entry point: AikgError becomes a one-line message and exit status 2, never a traceback."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        raise SystemExit(EXIT_ERROR) from None
-    except click.ClickException as exc:
-        exc.show()
-        raise SystemExit(EXIT_ERROR) from None
-    except AikgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_ERROR) from None
+    """Entry point: every failure is one `error:` line and a documented exit status
+    (api/cli_errors.py), never a traceback."""
+    run(lambda: cli.main(standalone_mode=False))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
+from api.stores import refreshed
 from graph.errors import InvalidInput
 from graph.export.formats import batched, export_format
 from graph.export.selection import GraphExport, Selection
-from graph.store.base import GraphStore
 
 router = APIRouter(tags=["export"])
 Names = Annotated[list[str] | None, Query()]
@@ -34,8 +35,7 @@ def download(
     chosen = export_format(fmt)
     if table == "nodes" and chosen.nodes_table is None:
         raise InvalidInput(f"table=nodes is for the edgelist format only, not {chosen.name}")
-    store: GraphStore = request.app.state.store
-    store.refresh()
+    store = refreshed(request.app.state.store, request.app.state.settings)
     selection = Selection(
         tuple(type or ()), tuple(relation_type or ()), since, until, around, hops
     )
@@ -43,8 +43,10 @@ def download(
     chunks = chosen.nodes_table if table == "nodes" and chosen.nodes_table else chosen.chunks
     name = "aikg" + (f"-{export.start}" if export.start else "")
     name += ("-nodes" if table == "nodes" else "") + chosen.suffix
+    stream = batched(chunks(export, None))
+    first = next(stream, "")  # a bad filter or unknown entity fails here, before any byte
     return StreamingResponse(
-        batched(chunks(export, None)),
+        itertools.chain((first,), stream),
         media_type=chosen.media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

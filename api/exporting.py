@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,9 +48,25 @@ def write_export(
         targets.insert(0, (nodes_path, fmt.nodes_table))
     elif nodes_output is not None:
         raise InvalidInput(f"--nodes is for the edgelist format only, not {fmt.name}")
+    for path, _ in targets:
+        writable(path)
     for path, chunks in targets:
         _write(path, chunks(export, progress))
     return Written(tuple(p for p, _ in targets), export.entities_written, export.relations_written)
+
+
+def writable(path: str) -> None:
+    """Refuse, before any work, an output whose folder is missing or cannot be written."""
+    if path == STDOUT:
+        return
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a file name to write")
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {path}: the folder {folder} does not exist; create it")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InvalidInput(f"cannot write {path}: the folder {folder} is not writable")
 
 
 def _write(path: str, chunks: Iterable[str]) -> None:
@@ -63,5 +80,7 @@ def _write(path: str, chunks: Iterable[str]) -> None:
         with tmp.open("w", encoding="utf-8", newline="") as handle:
             write_chunks(chunks, handle)
         tmp.replace(target)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
     finally:
         tmp.unlink(missing_ok=True)

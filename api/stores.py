@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.errors import InvalidInput
+from graph.errors import AikgError, InvalidInput, StoreUnavailable
 from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import GraphStore
@@ -12,10 +12,43 @@ from queries.neo4j_store import Neo4jStore
 STORES = ("embedded", "neo4j")
 
 
+def damaged(settings: Settings, exc: BaseException) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"cannot read the store at {settings.data_dir} ({type(exc).__name__}: {exc}); it may "
+        "be damaged: move it aside and run `aikg ingest` again"
+    )
+
+
+def refreshed(store: GraphStore, settings: Settings) -> GraphStore:
+    """The store with other processes' writes picked up; a damaged file is StoreUnavailable
+    (HTTP 503), never a 500."""
+    try:
+        store.refresh()
+    except AikgError:
+        raise
+    except Exception as exc:
+        raise damaged(settings, exc) from exc
+    return store
+
+
+def describe_store(settings: Settings) -> str:
+    """Which store the settings name, for users: the kind and where it is."""
+    if settings.store == "neo4j":
+        return f"neo4j at {settings.neo4j_uri} (database {settings.neo4j_database})"
+    where = settings.data_dir
+    fresh = "" if where.exists() else " (new: nothing ingested there yet)"
+    return f"{settings.store} at {where}{fresh} (AIKG_DATA_DIR)"
+
+
 def open_store(settings: Settings) -> GraphStore:
-    """The configured store, ready to read and write."""
+    """The configured store, ready to read and write; a damaged one is StoreUnavailable."""
     if settings.store == "embedded":
-        return EmbeddedStore(load_schema(), settings.data_dir)
+        try:
+            return EmbeddedStore(load_schema(), settings.data_dir)
+        except AikgError:
+            raise
+        except Exception as exc:  # a damaged file can fail in any way while it is decoded
+            raise damaged(settings, exc) from exc
     if settings.store == "neo4j":
         return Neo4jStore.connect(load_schema(), settings)
     raise InvalidInput(

@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from graph import statements as st
 from graph.dates import date_refines
+from graph.statements import ENTITY_FIELDS, RELATION_FIELDS, Evidence, Statement
 
+__all__ = [
+    "Entity",
+    "Evidence",
+    "MergeConflict",
+    "Relation",
+    "Statement",
+    "entity_statements",
+    "explicit_statements",
+    "merge_entities",
+    "merge_relations",
+    "normalise_entity",
+    "normalise_relation",
+    "relation_id",
+    "relation_statements",
+    "with_statements",
+]
+
+Item = TypeVar("Item", "Entity", "Relation")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~+-]*$")
 
 
@@ -29,6 +49,7 @@ class Entity:
     sources: tuple[str, ...] = ()
     external_ids: Mapping[str, str] = field(default_factory=dict)
     merged_ids: tuple[str, ...] = ()  # ids merged into this one; they resolve here
+    statements: tuple[Statement, ...] = ()  # every value with its source; () before normalising
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -47,20 +68,13 @@ class Entity:
             "sources": list(self.sources),
             "external_ids": dict(sorted(self.external_ids.items())),
             "merged_ids": list(self.merged_ids),
+            **_statements_record(self.statements, _entity_values(self), _entity_sources(self)),
         }
 
-
-@dataclass(frozen=True, slots=True, order=True)
-class Evidence:
-    """One source for a relation: an Article id and/or a URL, the supporting quote, its date."""
-
-    article: str | None = None
-    url: str | None = None
-    quote: str | None = None
-
-    def to_record(self) -> dict[str, str]:
-        pairs = (("article", self.article), ("url", self.url), ("quote", self.quote))
-        return {k: v for k, v in pairs if v is not None}
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """The properties whose sources disagree (the display value is one of their values)."""
+        return st.conflicts(self.statements, ENTITY_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +88,7 @@ class Relation:
     date: str | None = None
     properties: Mapping[str, Any] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()
+    statements: tuple[Statement, ...] = ()  # every value with its source; () before normalising
 
     def to_record(self) -> dict[str, Any]:
         """The NDJSON interchange object for this relation."""
@@ -86,7 +101,13 @@ class Relation:
             "date": self.date,
             "properties": dict(sorted(self.properties.items())),
             "evidence": [e.to_record() for e in self.evidence],
+            **_statements_record(self.statements, _relation_values(self), self.evidence),
         }
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """The properties whose sources disagree (the display value is one of their values)."""
+        return st.conflicts(self.statements, RELATION_FIELDS)
 
 
 def relation_id(
@@ -101,34 +122,89 @@ def relation_id(
     return base if not parts else base + "@" + "@".join(parts)
 
 
-def _union(*groups: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _union(*groups: tuple[str, ...] | list[str] | set[str]) -> tuple[str, ...]:
     return tuple(sorted({item for group in groups for item in group}))
 
 
+def _entity_values(entity: Entity) -> list[tuple[str, Any]]:
+    names = [(st.NAME, entity.name), *((st.ALIAS, a) for a in entity.aliases)]
+    return [*names, *entity.properties.items()]
+
+
+def _entity_sources(entity: Entity) -> tuple[Evidence, ...]:
+    return tuple(Evidence(article=source) for source in entity.sources)
+
+
+def _relation_values(relation: Relation) -> list[tuple[str, Any]]:
+    dated = [(st.DATE, relation.date)] if relation.date is not None else []
+    return [*dated, *relation.properties.items()]
+
+
+def _statements_record(
+    statements: tuple[Statement, ...],
+    values: list[tuple[str, Any]],
+    sources: tuple[Evidence, ...],
+) -> dict[str, Any]:
+    """`statements` for a record, left out when the record's own sources imply them all."""
+    if not statements or statements == st.complete((), values, sources):
+        return {}
+    return {"statements": st.records(statements)}
+
+
+def explicit_statements(item: Entity | Relation) -> list[dict[str, Any]] | None:
+    """The statements a store or a record must keep: None when the item's sources imply them."""
+    found = item.to_record().get("statements")
+    return None if found is None else list(found)
+
+
+def with_statements(item: Item, stored: Iterable[Mapping[str, Any]] | None) -> Item:
+    """An item read back from a store with the statements it kept (None: all implied)."""
+    if isinstance(item, Entity):
+        item = replace(item, statements=st.from_records(stored or ()))
+        return replace(item, statements=entity_statements(item))
+    item = replace(item, statements=st.from_records(stored or ()))
+    return replace(item, statements=relation_statements(item))
+
+
+def entity_statements(entity: Entity) -> tuple[Statement, ...]:
+    """Every statement of an entity, those its record implies included."""
+    return st.complete(entity.statements, _entity_values(entity), _entity_sources(entity))
+
+
+def relation_statements(relation: Relation) -> tuple[Statement, ...]:
+    """Every statement of a relation, those its evidence implies included."""
+    return st.complete(relation.statements, _relation_values(relation), relation.evidence)
+
+
 def normalise_entity(entity: Entity) -> Entity:
-    """Canonical form: sorted unique aliases (never the name itself), labels and sources."""
-    aliases = tuple(a for a in _union(entity.aliases) if a != entity.name)
+    """Canonical form: every value a statement; display properties; sorted unique lists."""
+    statements = entity_statements(entity)
+    names = {s.value for s in statements if s.property in ENTITY_FIELDS}
     return replace(
         entity,
-        aliases=aliases,
+        aliases=tuple(a for a in _union(entity.aliases, names) if a != entity.name),
         extra_labels=_union(entity.extra_labels),
         sources=_union(entity.sources),
-        properties=dict(sorted(entity.properties.items())),
+        properties=st.display(statements, ENTITY_FIELDS),
         external_ids=dict(sorted(entity.external_ids.items())),
         merged_ids=_union(entity.merged_ids),
+        statements=statements,
     )
 
 
-def _evidence_key(evidence: Evidence) -> tuple[str, str, str]:
-    """Sort key that tolerates missing fields (url-only next to article-only evidence)."""
-    return (evidence.article or "", evidence.url or "", evidence.quote or "")
-
-
 def normalise_relation(relation: Relation) -> Relation:
+    """Canonical form: every value a statement; display properties; the most precise date."""
+    statements = relation_statements(relation)
+    date = relation.date
+    for statement in statements:
+        if statement.property == st.DATE:
+            date = merge_dates(relation.id, date, statement.value)
     return replace(
         relation,
-        evidence=tuple(sorted(set(relation.evidence), key=_evidence_key)),
-        properties=dict(sorted(relation.properties.items())),
+        date=date,
+        evidence=tuple(sorted(set(relation.evidence), key=st.evidence_key)),
+        properties=st.display(statements, RELATION_FIELDS),
+        statements=statements,
     )
 
 
@@ -146,10 +222,10 @@ def merge_entities(old: Entity, new: Entity) -> Entity:
             name=old.name,
             aliases=_union(old.aliases, new.aliases, [new.name]),
             extra_labels=_union(old.extra_labels, new.extra_labels),
-            properties={**old.properties, **new.properties},
             sources=_union(old.sources, new.sources),
             external_ids={**old.external_ids, **new.external_ids},
             merged_ids=_union(old.merged_ids, new.merged_ids),
+            statements=st.merge(entity_statements(old), entity_statements(new), ENTITY_FIELDS),
         )
     )
 
@@ -169,12 +245,15 @@ def merge_dates(rel_id: str, old: str | None, new: str | None) -> str | None:
 
 
 def merge_relations(old: Relation, new: Relation) -> Relation:
-    """Union the evidence of two statements of the same fact."""
+    """Union the evidence and the statements of two statements of the same fact."""
     return normalise_relation(
         replace(
             old,
             date=merge_dates(old.id, old.date, new.date),
-            properties={**old.properties, **new.properties},
+            properties={},
             evidence=old.evidence + new.evidence,
+            statements=st.merge(
+                relation_statements(old), relation_statements(new), RELATION_FIELDS
+            ),
         )
     )

@@ -34,6 +34,7 @@ class Settings:
     max_aliases: int = 20  # AIKG_MAX_ALIASES: most aliased fields in one query
     cost_budget: int = 50_000  # AIKG_COST_BUDGET: largest estimated cost (objects returned)
     request_timeout: float = 10.0  # AIKG_REQUEST_TIMEOUT: seconds before a request is stopped
+    max_body_bytes: int = 8 * 1024 * 1024  # AIKG_MAX_BODY_BYTES: largest request body accepted
     introspection: bool = True  # AIKG_INTROSPECTION: answer __schema / __type queries
     hub_degree: int = 500  # AIKG_HUB_DEGREE: entities with more relations are hubs
     max_neighbours: int = 5000  # AIKG_MAX_NEIGHBOURS: neighbours one neighbourhood may find
@@ -65,6 +66,7 @@ class Settings:
             max_aliases=_integer(env, "AIKG_MAX_ALIASES", defaults.max_aliases),
             cost_budget=_integer(env, "AIKG_COST_BUDGET", defaults.cost_budget),
             request_timeout=_seconds(env, "AIKG_REQUEST_TIMEOUT", defaults.request_timeout),
+            max_body_bytes=_integer(env, "AIKG_MAX_BODY_BYTES", defaults.max_body_bytes),
             introspection=_flag(env, "AIKG_INTROSPECTION", defaults.introspection),
             hub_degree=_integer(env, "AIKG_HUB_DEGREE", defaults.hub_degree),
             max_neighbours=_integer(env, "AIKG_MAX_NEIGHBOURS", defaults.max_neighbours),

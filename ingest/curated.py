@@ -10,39 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ingest.loading import MAX_YAML_BYTES, InputRefused
 from ingest.records import Origin, ParsedFile, Problem, RawRecord, read_text
+from ingest.strict_yaml import LINE_KEY, LineLoader, loads_yaml
 
 SUFFIXES = (".yaml", ".yml")
-LINE_KEY = "__line__"
 _DOCUMENT_KEYS = {"id", "type", "title", "url", "published", "publisher", "authors", "properties"}
 _ENTITY_KEYS = {"id", "type", "name", "aliases", "labels", "properties", "external_ids"}
-_RELATION_KEYS = {"type", "source", "target", "date", "quote", "properties"}
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's 1-based line under LINE_KEY."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
+_RELATION_KEYS = {"type", "source", "target", "date", "quote", "properties", "statements"}
 
 
 def parse_curated(path: Path) -> ParsedFile:
     """Interchange records from one curated file; structural mistakes become problems."""
     parsed = ParsedFile(path)
-    text = read_text(path, parsed.problems)
+    text = read_text(path, parsed.problems, MAX_YAML_BYTES)
     if text is None:
         return parsed
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(exc, "problem", None) or str(exc)
-        parsed.problems.append(Problem(Origin(str(path), line), f"malformed YAML: {reason}"))
+        data = loads_yaml(text, LineLoader)
+    except InputRefused as exc:
+        parsed.problems.append(Problem(Origin(str(path), exc.line), str(exc)))
         return parsed
     _CuratedFile(path, parsed).read(data)
     return parsed
@@ -146,7 +133,23 @@ class _CuratedFile:
         record = _relation(node.get("type"), node.get("source"), node.get("target"), doc_id, quote)
         record["date"] = node.get("date")
         record["properties"] = _plain(node.get("properties") or {})
+        if "statements" in node:
+            record["statements"] = self.statements(node["statements"], doc_id)
         self.emit(node, record)
+
+    def statements(self, items: Any, doc_id: str) -> Any:
+        """Values another source states, each with its quote; the document is the default source."""
+        if not isinstance(items, list):
+            return items  # validation says what is wrong with it
+        found = []
+        for item in items:
+            quoted = isinstance(item, dict) and isinstance(item.get("quote"), str) and item["quote"]
+            if isinstance(item, dict) and not quoted:
+                self.problem(item, "every curated statement needs the `quote:` that states it")
+            if isinstance(item, dict) and "url" not in item and "article" not in item:
+                item = {**item, "article": doc_id}
+            found.append(_plain(item))
+        return found
 
 
 def _plain(value: Any) -> Any:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.loading import InputRefused, read_text_file
+
 
 @dataclass(frozen=True, order=True)
 class Origin:
@@ -46,22 +48,11 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_text(path: Path, problems: list[Problem]) -> str | None:
-    """The file's text as UTF-8, or None with a problem that names the line of a bad byte."""
+def read_text(path: Path, problems: list[Problem], limit: int) -> str | None:
+    """The text of a regular UTF-8 file of at most `limit` bytes, or None with a problem that
+    says why not (not a regular file, too large, unreadable, or the line of a bad byte)."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(Origin(str(path)), f"cannot read file: {exc.strerror}"))
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problems.append(
-            Problem(
-                Origin(str(path), line),
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                "save the file as UTF-8",
-            )
-        )
+        return read_text_file(path, limit)
+    except InputRefused as exc:
+        problems.append(Problem(Origin(str(path), exc.line), str(exc)))
         return None

@@ -55,7 +55,9 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            # anything named like an input but a folder is read, so that a FIFO or a device
+            # is refused by name instead of skipped in silence
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
             if not found:
                 problems.append(Problem(Origin(str(path)), "folder holds no .yaml/.ndjson files"))
             files.extend(found)

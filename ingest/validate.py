@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.dates import parse_partial_date
 from graph.model import ID_PATTERN, Entity, Evidence, Relation, relation_id
 from graph.schema import Schema, check_properties, check_property
 from ingest.records import Origin, Problem, RawRecord
+from ingest.statements import (
+    ENTITY_FIELD_KINDS,
+    RELATION_FIELD_KINDS,
+    parse_statements,
+    statement_articles,
+)
 
 ENTITY_KEYS = {
     "kind",
@@ -22,8 +28,11 @@ ENTITY_KEYS = {
     "sources",
     "external_ids",
     "merged_ids",
+    "statements",
 }
-RELATION_KEYS = {"kind", "id", "type", "source", "target", "date", "properties", "evidence"}
+RELATION_KEYS = {
+    "kind", "id", "type", "source", "target", "date", "properties", "evidence", "statements"
+}
 LookupTypes = Callable[[Sequence[str]], dict[str, str]]
 
 
@@ -45,11 +54,16 @@ def validate(records: list[RawRecord], schema: Schema, stored_types: LookupTypes
     """Validate a whole batch: every problem in every record is reported, none is written."""
     batch = Batch()
     types: dict[str, str] = {}
-    rel_records = []
+    rel_records, stated = [], []
+    cited: set[str] = set()
     for raw in records:
         kind = raw.data.get("kind")
+        cited |= statement_articles(raw.data)
         if kind == "entity":
+            at = len(batch.entities)
             _collect(batch, raw, lambda r: _entity(r, schema, types, batch.origins))
+            if len(batch.entities) > at and "statements" in raw.data:
+                stated.append((raw, at))
         elif kind == "relation":
             rel_records.append(raw)
         else:
@@ -58,11 +72,13 @@ def validate(records: list[RawRecord], schema: Schema, stored_types: LookupTypes
             )
     outside = {raw.data.get(k) for raw in rel_records for k in ("source", "target")}
     outside |= {e.get("article") for raw in rel_records for e in _evidence_list(raw.data)}
-    outside |= {s for e in batch.entities for s in e.sources}
+    outside |= {s for e in batch.entities for s in e.sources} | cited
     wanted = sorted(i for i in outside if isinstance(i, str) and i not in types)
     known = {**stored_types(wanted), **types}
     for raw in rel_records:
         _collect(batch, raw, lambda r: _relation(r, schema, known))
+    for raw, at in stated:
+        _entity_statements(batch, raw, at, schema, known)
     for entity in batch.entities:
         for source in entity.sources:
             if known.get(source) != "Article":
@@ -170,6 +186,17 @@ def _entity(
     )
 
 
+def _entity_statements(
+    batch: Batch, raw: RawRecord, at: int, schema: Schema, known: dict[str, str]
+) -> None:
+    """Attach an entity record's statements, once the Articles they cite are known."""
+    entity, problems = batch.entities[at], list[str]()
+    kinds = {**ENTITY_FIELD_KINDS, **schema.entity_types[entity.type].properties}
+    statements = parse_statements(raw.data, kinds, known, problems)
+    batch.entities[at] = replace(entity, statements=statements)
+    batch.problems.extend(Problem(raw.origin, message) for message in problems)
+
+
 def _evidence_list(data: dict[str, Any]) -> list[dict[str, Any]]:
     evidence = data.get("evidence")
     return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
@@ -208,6 +235,8 @@ def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation
     props = data.get("properties") or {}
     problems += check_properties(declared.properties, props, f"relation {declared.name}")
     evidence = _evidence(data, known, problems)
+    kinds = {**RELATION_FIELD_KINDS, **declared.properties}
+    statements = parse_statements(data, kinds, known, problems)
     if problems:
         raise _Invalid(problems)
     clean = {k: check_property(declared.properties[k], v) for k, v in props.items()}
@@ -220,7 +249,7 @@ def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation
                 f"({rel_id!r}); drop the `id` field or fix it"
             ]
         )
-    return Relation(rel_id, declared.name, ends[0], ends[1], date, clean, evidence)
+    return Relation(rel_id, declared.name, ends[0], ends[1], date, clean, evidence, statements)
 
 
 def _evidence(

@@ -6,6 +6,9 @@ plus the bookkeeping keys of ENTITY_KEYS. A relationship has its schema type and
 declared properties plus RELATION_KEYS: the date, and the evidence as three parallel lists
 (article ids, urls, quotes; "" where a piece is absent) that Bloom shows on the line itself.
 Declared properties may never take a bookkeeping name: `check_reserved` refuses the schema.
+Node and relationship properties are the display values (what Bloom shows); `statements` keeps
+every value with its source as JSON text (absent when the item's own sources imply them all) and
+`conflicts` lists the properties whose sources disagree (absent when none).
 """
 
 from __future__ import annotations
@@ -15,13 +18,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.errors import StoreUnavailable
-from graph.model import Entity, Evidence, Relation, normalise_entity, normalise_relation
+from graph.model import (
+    Entity,
+    Evidence,
+    Relation,
+    explicit_statements,
+    normalise_entity,
+    normalise_relation,
+    with_statements,
+)
 from graph.schema import BASE_LABEL, Schema
 from graph.store.search_index import tokens
 
-ENTITY_KEYS = ("id", "name", "aliases", "sources", "merged_ids", "external_ids", "search_text")
-RELATION_KEYS = ("id", "date", "evidence_articles", "evidence_urls", "evidence_quotes")
-_EVIDENCE_KEYS = RELATION_KEYS[2:]
+ENTITY_KEYS = (
+    "id", "name", "aliases", "sources", "merged_ids", "external_ids", "search_text",
+    "statements", "conflicts",
+)
+RELATION_KEYS = (
+    "id", "date", "evidence_articles", "evidence_urls", "evidence_quotes", "statements",
+    "conflicts",
+)
+_EVIDENCE_KEYS = RELATION_KEYS[2:5]
 
 
 def check_reserved(schema: Schema) -> None:
@@ -68,7 +85,32 @@ def entity_props(entity: Entity) -> dict[str, Any]:
     )
     if entity.external_ids:
         props["external_ids"] = json.dumps(dict(entity.external_ids), sort_keys=True)
+    return _with_statements(props, entity)
+
+
+def _with_statements(props: dict[str, Any], item: Entity | Relation) -> dict[str, Any]:
+    stated = explicit_statements(item)
+    if stated is not None:
+        props["statements"] = json.dumps(stated, ensure_ascii=False, sort_keys=True)
+    if item.conflicts:
+        props["conflicts"] = list(item.conflicts)
     return props
+
+
+def _stated(props: Mapping[str, Any]) -> Any:
+    text = props.get("statements")
+    return json.loads(text) if text else None
+
+
+def _stated_props(item: Entity | Relation) -> dict[str, Any]:
+    """Display values plus `statements` and `conflicts` (null removes them from the node)."""
+    stated = explicit_statements(item)
+    return {
+        **item.properties,
+        "statements": None if stated is None else json.dumps(stated, ensure_ascii=False,
+                                                             sort_keys=True),
+        "conflicts": list(item.conflicts) or None,
+    }
 
 
 def entity_row(entity: Entity) -> dict[str, Any]:
@@ -84,7 +126,7 @@ def entity_row(entity: Entity) -> dict[str, Any]:
         "words": search_text((entity.name, *entity.aliases)).split(),
         "external_ids": (json.dumps(dict(entity.external_ids), sort_keys=True)
                          if entity.external_ids else None),
-        "props": dict(entity.properties),
+        "props": _stated_props(entity),
     }
 
 
@@ -97,7 +139,7 @@ def relation_row(relation: Relation) -> dict[str, Any]:
         "target": relation.target,
         "date": relation.date,
         "evidence": [[e.article or "", e.url or "", e.quote or ""] for e in relation.evidence],
-        "props": dict(relation.properties),
+        "props": _stated_props(relation),
     }
 
 
@@ -114,7 +156,7 @@ def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, 
         )
     declared = schema.entity_types[types[0]]
     external = props.get("external_ids")
-    return normalise_entity(Entity(
+    entity = Entity(
         id=str(props["id"]),
         type=declared.name,
         name=str(props["name"]),
@@ -124,7 +166,8 @@ def entity_from_node(schema: Schema, labels: Sequence[str], props: Mapping[str, 
         sources=tuple(props.get("sources") or ()),
         external_ids=json.loads(external) if external else {},
         merged_ids=tuple(props.get("merged_ids") or ()),
-    ))
+    )
+    return normalise_entity(with_statements(entity, _stated(props)))
 
 
 def relation_props(relation: Relation) -> dict[str, Any]:
@@ -138,7 +181,7 @@ def relation_props(relation: Relation) -> dict[str, Any]:
     )
     if relation.date is not None:
         props["date"] = relation.date
-    return props
+    return _with_statements(props, relation)
 
 
 def relation_from_record(
@@ -155,7 +198,7 @@ def relation_from_record(
         Evidence(article or None, url or None, quote or None)
         for article, url, quote in zip(*padded, strict=True)
     )
-    return normalise_relation(Relation(
+    relation = Relation(
         id=str(props["id"]),
         type=rel_type,
         source=source,
@@ -163,7 +206,8 @@ def relation_from_record(
         date=props.get("date"),
         properties={k: v for k, v in sorted(props.items()) if k in declared.properties},
         evidence=evidence,
-    ))
+    )
+    return normalise_relation(with_statements(relation, _stated(props)))
 
 
 def relation_ends(relation_id: str) -> tuple[str, str] | None:

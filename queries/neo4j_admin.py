@@ -26,8 +26,12 @@ ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 SCRIPT = "import.sh"
 _TYPES = {"integer": "long", "number": "double", "boolean": "boolean", "strings": "string[]"}
-_ENTITY_TYPES = {"aliases": "string[]", "sources": "string[]", "merged_ids": "string[]"}
-_RELATION_TYPES = {k: "string[]" for k in RELATION_KEYS if k.startswith("evidence_")}
+_ENTITY_TYPES = {
+    "aliases": "string[]", "sources": "string[]", "merged_ids": "string[]", "conflicts": "string[]"
+}
+_RELATION_TYPES = {
+    **{k: "string[]" for k in RELATION_KEYS if k.startswith("evidence_")}, "conflicts": "string[]"
+}
 
 
 @dataclass

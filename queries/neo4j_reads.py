@@ -120,6 +120,13 @@ class Neo4jReads(GraphReads):
                 found[str(article)].append(rel)
         return found
 
+    def conflicted(self, first: int) -> tuple[list[Entity], list[Relation]]:
+        store = self._neo4j
+        entities = [store._entity(r) for r in self._records("conflicted_entities", limit=first)]
+        rest = first - len(entities)
+        records = self._records("conflicted_relations", limit=rest) if rest > 0 else []
+        return entities, [store._relation(r) for r in records]
+
     def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found = generic_lookup(self._neo4j, keys)
         missing = [k for k in keys if k not in found]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, Record, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
@@ -42,6 +42,7 @@ from queries.statements import (
     write_statements,
 )
 
+Item = TypeVar("Item", Entity, Relation)
 READ_CHUNK = 5000  # ids per read statement
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
@@ -286,8 +287,10 @@ class Neo4jStore(Neo4jReads, GraphStore):
         if not plan.conflicts and (plan.entities or plan.relations):
             batch_e = combined(entities, normalise_entity, merge_entities)
             batch_r = combined(relations, normalise_relation, merge_relations)
-            sent = replace(plan, entities=[batch_e[e.id] for e in plan.entities],
-                           relations=[batch_r[r.id] for r in plan.relations])
+            # Names, sources and evidence merge in the database; values and their statements
+            # are the plan's merged state (a conflict is kept, never overwritten by `+=`).
+            sent = replace(plan, entities=[_stated(batch_e[e.id], e) for e in plan.entities],
+                           relations=[_stated(batch_r[r.id], r) for r in plan.relations])
             self._write(sent, progress)
         return plan
 
@@ -306,3 +309,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
     def close(self) -> None:
         self.driver.close()
 
+
+def _stated(sent: Item, merged: Item) -> Item:
+    """The batch's item carrying the merged display values and statements."""
+    return replace(sent, properties=merged.properties, statements=merged.statements)

@@ -62,7 +62,10 @@ class DateFilter:
         return DateRange(self.before, self.after, self.from_, self.to, self.exists)
 
 
-@strawberry.input(description="Conditions on one declared property; all given ones must hold.")
+@strawberry.input(
+    description="Conditions on one declared property's display value (see `property(key:)` "
+    "for every value with its sources); all given ones must hold."
+)
 class PropertyFilter:
     key: PropertyKey = strawberry.field(description="The property.")
     equals: JSON | None = strawberry.field(default=None, description="Equal (texts: any case).")

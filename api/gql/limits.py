@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import strawberry
@@ -28,8 +29,11 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     get_named_type,
+    get_operation_ast,
+    parse,
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
@@ -48,6 +52,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.utils.logging import StrawberryLogger
 
 from api.gql.paging import DEFAULT_PAGE
+from graph import cancel
 from graph.errors import AikgError
 from graph.settings import Settings
 
@@ -57,6 +62,7 @@ WEIGHTS = {"search": 10, "timeline": 20, "counts": SCAN_WEIGHT, "topEntities": S
            "relationSums": SCAN_WEIGHT, "relations": 0, "runNamedQuery": SCAN_WEIGHT}
 NEIGHBOURHOOD_WEIGHT = {1: 10, 2: 200, 3: 2000}
 PATH_WEIGHT = 200  # per path asked, per hop allowed
+TEXT_UNIT = 100  # characters of argument text that cost as much as one returned object
 HTTP_SERVER_ERROR = 500
 DOCUMENT_CACHE = 256  # parsed and validated documents kept (bounded: texts are the client's)
 LOG = logging.getLogger("aikg.api")
@@ -109,7 +115,7 @@ class CostEstimate:
             return 0
         rows = self.rows(parent, name, definition.type, args)
         inner = self.selections(inner_type, node.selection_set)
-        return 1 + _weight(name, args) + rows * max(1, inner)
+        return 1 + _weight(name, args) + argument_size(args) + rows * max(1, inner)
 
     def rows(self, parent: Parent, name: str, field_type: Any, args: dict[str, Any]) -> int:
         """How many objects a field returns at most, as far as the document says."""
@@ -125,6 +131,22 @@ class CostEstimate:
             return 1  # the connection's page size already counted its rows
         unwrapped = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
         return LIST_GUESS if isinstance(unwrapped, GraphQLList) else 1
+
+
+def argument_size(value: Any) -> int:
+    """What a field's arguments cost to read and apply: 1 per list item and per TEXT_UNIT
+    characters of text, however nested (a filter naming 10,000 names costs 10,000)."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            total += len(item)
+            pending.extend(item)
+        elif isinstance(item, str):
+            total += len(item) // TEXT_UNIT
+    return total
 
 
 def _parent(named: Any) -> Parent | None:
@@ -194,9 +216,11 @@ class CostLimiter(SchemaExtension):
 
 
 class TimedSchema(strawberry.Schema):
-    """A schema whose every operation is stopped, with a clear error, after `timeout` seconds."""
+    """A schema whose every operation is stopped, with a clear error, after `timeout` seconds:
+    its work, not just the wait for it (graph.cancel)."""
 
     timeout: float = 10.0
+    max_tokens: int = 2000
 
     async def execute(
         self,
@@ -208,18 +232,25 @@ class TimedSchema(strawberry.Schema):
         allowed_operation_types: Any = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
-        running = super().execute(
-            query, variable_values, context_value, root_value, operation_name,
-            allowed_operation_types, operation_extensions,
-        )
-        try:
-            return await asyncio.wait_for(running, self.timeout)
-        except TimeoutError:
-            message = (
-                f"the request took longer than {self.timeout:g} s and was stopped: ask for less "
-                "(smaller pages, fewer levels or hops, narrower filters)"
+        # The deadline travels with the request's context into every thread its resolvers use:
+        # store loops check it and stop, and a write not begun by then is not made
+        # (graph.cancel). A query's answer is not waited for past the deadline (its work stops
+        # at its next check); a mutation is, so that what it reports is what it did.
+        with cancel.deadline(self.timeout):
+            running = super().execute(
+                query, variable_values, context_value, root_value, operation_name,
+                allowed_operation_types, operation_extensions,
             )
-            return ExecutionResult(data=None, errors=[GraphQLError(message)])
+            if _is_mutation(query, operation_name, self.max_tokens):
+                return await running
+            try:
+                return await asyncio.wait_for(running, self.timeout)
+            except TimeoutError:
+                message = (
+                    f"the request took longer than {self.timeout:g} s and was stopped: ask for "
+                    "less (smaller pages, fewer levels or hops, narrower filters)"
+                )
+                return ExecutionResult(data=None, errors=[GraphQLError(message)])
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -229,6 +260,17 @@ class TimedSchema(strawberry.Schema):
                 LOG.info("refused: %s", error.message)
             else:
                 StrawberryLogger.error(error, execution_context)
+
+
+@lru_cache(maxsize=DOCUMENT_CACHE)
+def _is_mutation(query: str | None, operation_name: str | None, max_tokens: int) -> bool:
+    """Whether the operation run is a mutation (a document that does not parse is not)."""
+    try:
+        document = parse(query or "", max_tokens=max_tokens)
+    except GraphQLError:
+        return False
+    operation = get_operation_ast(document, operation_name)
+    return operation is not None and operation.operation == OperationType.MUTATION
 
 
 def _root_cause(error: GraphQLError) -> BaseException | None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 
 import strawberry
 
 from api.gql.context import GqlInfo
 from graph.errors import AikgError, InvalidInput
-from ingest.records import Origin, Problem, RawRecord
+from ingest.ndjson import parse_lines
+from ingest.records import Problem, RawRecord
 from ingest.runner import IngestReport, load_records
 
 MAX_BYTES = 5_000_000
@@ -48,19 +48,8 @@ def parse_records(ndjson: str, problems: list[Problem]) -> list[RawRecord]:
     """NDJSON lines as raw records; malformed lines become problems naming the line."""
     if len(ndjson.encode("utf-8")) > MAX_BYTES:
         raise InvalidInput(f"at most {MAX_BYTES} bytes of NDJSON per request; split the batch")
-    records = []
-    for number, line in enumerate(ndjson.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(Origin(ORIGIN, number), f"malformed JSON: {exc.msg}"))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem(Origin(ORIGIN, number), "each line must be a JSON object"))
-            continue
-        records.append(RawRecord(data, Origin(ORIGIN, number)))
+    records: list[RawRecord] = []
+    parse_lines(ndjson, ORIGIN, records, problems)
     return records
 
 

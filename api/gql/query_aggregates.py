@@ -90,7 +90,8 @@ class AggregateQueries:
     @strawberry.field(
         description="Sums of a numeric property of one relation type per entity, largest "
         "first: fines by regulator is type: FINED, property: amount, direction: OUT, "
-        "splitBy: currency (amounts in different currencies are never added up)."
+        "splitBy: currency (amounts in different currencies are never added up). Sums the "
+        "display values: a fine whose sources disagree counts once, at its displayed amount."
     )
     async def relation_sums(
         self,

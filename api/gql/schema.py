@@ -13,12 +13,13 @@ from api.gql.named import NamedQueries
 from api.gql.query_aggregates import AggregateQueries
 from api.gql.query_graph import GraphQueries
 from api.gql.query_lists import ListQueries
+from api.gql.query_statements import StatementQueries
 from api.gql.scalars import SCALARS
 from graph.settings import Settings
 
 
 @strawberry.type(description="Read the AI accountability graph: every relation with its evidence.")
-class Query(ListQueries, GraphQueries, AggregateQueries, NamedQueries):
+class Query(ListQueries, GraphQueries, AggregateQueries, NamedQueries, StatementQueries):
     pass
 
 
@@ -32,6 +33,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         config=StrawberryConfig(scalar_map=SCALARS),
     )
     schema.timeout = settings.request_timeout
+    schema.max_tokens = settings.max_tokens
     return schema
 
 

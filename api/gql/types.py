@@ -15,8 +15,11 @@ from api.gql.evidence import Article, Evidence
 from api.gql.filters import RelationFilter, RelationOrder, relation_order
 from api.gql.paging import Connection, connection, window
 from api.gql.scalars import Date
+from api.gql.statements import PropertyValue, property_value
 from graph import model
+from graph import statements as st
 from graph.schema import load_schema
+from graph.statements import ENTITY_FIELDS, RELATION_FIELDS
 from graph.store import query as q
 from graph.store.direction import Direction as StoreDirection
 from graph.store.keyset import page_of, relation_key
@@ -38,13 +41,29 @@ class Relation:
     date: str | None = strawberry.field(
         description="The date the fact refers to (ISO, may be partial)."
     )
-    properties: JSON = strawberry.field(description="Declared properties (amount, currency...).")
+    properties: JSON = strawberry.field(
+        description="Declared properties (amount, currency...): display values; every value "
+        "with its sources is under `property(key:)`."
+    )
     evidence: list[Evidence] = strawberry.field(
         description="Every source that states it: article and quote, one or more."
     )
     source_id: strawberry.Private[str]
     target_id: strawberry.Private[str]
     seen_from: strawberry.Private[str | None]
+    statements: strawberry.Private[tuple[model.Statement, ...]]
+
+    @strawberry.field(
+        name="property",
+        description="Every value of one property (or `date`) with its sources; null if none.",
+    )
+    def property_(self, key: str) -> PropertyValue | None:
+        shown = self.date if key == st.DATE else None
+        return property_value(self.statements, key, RELATION_FIELDS, shown)
+
+    @strawberry.field(description="The properties whose sources state different values.")
+    def conflicts(self) -> list[str]:
+        return list(st.conflicts(self.statements, RELATION_FIELDS))
 
     @classmethod
     def from_relation(cls, rel: model.Relation, seen_from: str | None = None) -> Relation:
@@ -63,6 +82,7 @@ class Relation:
             source_id=rel.source,
             target_id=rel.target,
             seen_from=seen_from,
+            statements=rel.statements,
         )
 
     @strawberry.field(description="The entity the relation starts from.")
@@ -97,7 +117,10 @@ class Entity:
     )
     name: str = strawberry.field(description="Display name.")
     aliases: list[str] = strawberry.field(description="Other names it is known by.")
-    properties: JSON = strawberry.field(description="Declared properties of its type.")
+    properties: JSON = strawberry.field(
+        description="Declared properties of its type: display values; every value with its "
+        "sources is under `property(key:)`."
+    )
     external_ids: JSON = strawberry.field(
         description='Ids in other datasets, e.g. {"aiid": "clearview-ai"}.'
     )
@@ -108,6 +131,20 @@ class Entity:
         description="Its own date, if its type has one (Incident.date, Article.published...)."
     )
     source_ids: strawberry.Private[tuple[str, ...]]
+    statements: strawberry.Private[tuple[model.Statement, ...]]
+
+    @strawberry.field(
+        name="property",
+        description="Every value of one property (or `name`: every name) with its sources; "
+        "null if none.",
+    )
+    def property_(self, key: str) -> PropertyValue | None:
+        shown = self.name if key == st.NAME else None
+        return property_value(self.statements, key, ENTITY_FIELDS, shown)
+
+    @strawberry.field(description="The properties whose sources state different values.")
+    def conflicts(self) -> list[str]:
+        return list(st.conflicts(self.statements, ENTITY_FIELDS))
 
     @classmethod
     def from_entity(cls, entity: model.Entity) -> Entity:
@@ -122,6 +159,7 @@ class Entity:
             merged_ids=[strawberry.ID(i) for i in entity.merged_ids],
             date=entity_date(entity, DATES),
             source_ids=entity.sources,
+            statements=entity.statements,
         )
 
     @strawberry.field(description="The documents this entity was taken from.")

@@ -5,23 +5,37 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from graph import statements as st
 from graph.errors import NotFound
 from graph.export.selection import GraphExport, counted
-from graph.export.vocabulary import EDGE_KEYS, NODE_KEYS
+from graph.export.vocabulary import EDGE_KEYS, NODE_KEYS, encode
 from graph.export.xml import gexf_chunks, graphml_chunks
+from graph.model import Entity, Relation
 from graph.store.base import Progress
 
 Chunks = Callable[[GraphExport, Progress | None], Iterator[str]]
 CHUNK_CHARS = 1 << 16
 EDGE_COLUMNS = ("source", "target", *EDGE_KEYS)
 NODE_COLUMNS = ("id", *NODE_KEYS)
+STATEMENT_COLUMNS = ("kind", "id", "property", "value", "shown", "conflict", "article", "url",
+                     "quote")
 
 
-_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once: fast
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+# U+2028, U+2029 and U+0085 occur only inside strings: escaped, so that a tool splitting at
+# every Unicode line break still reads one record per line.
+_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+_HAS_SEPARATOR = re.compile("[\u2028\u2029\u0085]")
+
+
+def _json(value: Any) -> str:
+    text = _encode(value)
+    return text.translate(_SEPARATORS) if _HAS_SEPARATOR.search(text) else text
 
 
 def node_link_chunks(export: GraphExport, progress: Progress | None = None) -> Iterator[str]:
@@ -86,6 +100,32 @@ def nodes_csv(export: GraphExport, progress: Progress | None = None) -> Iterator
     return _csv_rows(NODE_COLUMNS, rows)
 
 
+def statements_csv(export: GraphExport, progress: Progress | None = None) -> Iterator[str]:
+    """Every value with its source, one row each (`shown`: it is the display value)."""
+    rows = (row for item in _items(export, progress) for row in _statement_rows(item))
+    return _csv_rows(STATEMENT_COLUMNS, rows)
+
+
+def _items(export: GraphExport, progress: Progress | None) -> Iterator[Entity | Relation]:
+    yield from counted(export.entities(), progress)
+    yield from counted(export.relations(), progress)
+
+
+def _statement_rows(item: Entity | Relation) -> Iterator[tuple[Any, ...]]:
+    shown: dict[str, Any] = dict(item.properties)
+    if isinstance(item, Entity):
+        kind, shown[st.NAME] = "entity", item.name
+    else:
+        kind, shown[st.DATE] = "relation", item.date
+    conflicts = item.conflicts
+    for s in item.statements:
+        value = st.plain(s.value)
+        is_shown = isinstance(value, list) or shown.get(s.property) == value
+        yield (kind, item.id, s.property, value if isinstance(value, str) else encode(value),
+               str(is_shown).lower(), str(s.property in conflicts).lower(),
+               s.source.article or "", s.source.url or "", s.source.quote or "")
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """A format's name, file suffix, HTTP media type, writer and, for CSV, its nodes table."""
@@ -117,6 +157,8 @@ FORMATS: dict[str, ExportFormat] = {
                      nodes_table=nodes_csv),
         ExportFormat("ndjson", ".ndjson", "application/x-ndjson", ndjson,
                      "aikg's interchange format; `aikg ingest` reads it back"),
+        ExportFormat("statements", ".csv", "text/csv; charset=utf-8", statements_csv,
+                     "CSV of every value with its source (article, url, quote), one row each"),
     )
 }
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from graph.model import Entity, Evidence, Relation
+from graph.model import Entity, Evidence, Relation, explicit_statements, with_statements
 
 # key -> Python type of its value; every node has every NODE_KEYS key, every edge every EDGE_KEYS.
 NODE_KEYS: dict[str, type] = {
@@ -25,6 +25,7 @@ NODE_KEYS: dict[str, type] = {
     "sources": str,  # JSON list of Article ids
     "external_ids": str,  # JSON object, e.g. {"aiid": ..., "wikidata": ...}
     "merged_ids": str,  # JSON list of ids merged into this one
+    "statements": str,  # JSON list of every value with its source, or "" when implied
 }
 EDGE_KEYS: dict[str, type] = {
     "id": str,  # the relation id, also the edge key
@@ -35,9 +36,10 @@ EDGE_KEYS: dict[str, type] = {
     "rel_properties": str,  # JSON object of the type's declared properties
     "evidence": str,  # JSON list of {"article", "url", "quote"}
     "evidence_count": int,
+    "rel_statements": str,  # JSON list of every value with its source, or "" when implied
 }
 JSON_NODE_KEYS = ("labels", "aliases", "properties", "sources", "external_ids", "merged_ids")
-JSON_EDGE_KEYS = ("rel_properties", "evidence")
+JSON_EDGE_KEYS = ("rel_properties", "evidence")  # `rel_statements` too, when not ""
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -73,7 +75,14 @@ def node_attributes(entity: Entity) -> dict[str, Any]:
         "sources": encode(list(entity.sources)),
         "external_ids": encode(dict(entity.external_ids)),
         "merged_ids": encode(list(entity.merged_ids)),
+        "statements": _statements(entity),
     }
+
+
+def _statements(item: Entity | Relation) -> str:
+    """The statements the item's own sources do not imply, as JSON; "" when there are none."""
+    stated = explicit_statements(item)
+    return "" if stated is None else encode(stated)
 
 
 def edge_attributes(relation: Relation) -> dict[str, Any]:
@@ -88,6 +97,7 @@ def edge_attributes(relation: Relation) -> dict[str, Any]:
         "rel_properties": encode(dict(relation.properties)),
         "evidence": encode([e.to_record() for e in relation.evidence]),
         "evidence_count": len(relation.evidence),
+        "rel_statements": _statements(relation),
     }
 
 
@@ -108,7 +118,7 @@ def entity_from_node(node_id: str, attrs: Mapping[str, Any]) -> Entity:
     """Decode node attributes (from any format) back into the entity they came from."""
     a = complete(attrs, NODE_KEYS)
     labels = json.loads(a["labels"])
-    return Entity(
+    entity = Entity(
         id=node_id,
         type=a["kind"],
         name=a["name"],
@@ -119,13 +129,14 @@ def entity_from_node(node_id: str, attrs: Mapping[str, Any]) -> Entity:
         external_ids=json.loads(a["external_ids"]),
         merged_ids=tuple(json.loads(a["merged_ids"])),
     )
+    return with_statements(entity, json.loads(a["statements"]) if a["statements"] else None)
 
 
 def relation_from_edge(source: str, target: str, attrs: Mapping[str, Any]) -> Relation:
     """Decode edge attributes (from any format) back into the relation they came from."""
     a = complete(attrs, EDGE_KEYS)
     evidence = tuple(Evidence(**e) for e in json.loads(a["evidence"]))
-    return Relation(
+    relation = Relation(
         id=a["id"],
         type=a["rel_type"],
         source=source,
@@ -134,3 +145,5 @@ def relation_from_edge(source: str, target: str, attrs: Mapping[str, Any]) -> Re
         properties=json.loads(a["rel_properties"]),
         evidence=evidence,
     )
+    stated = json.loads(a["rel_statements"]) if a["rel_statements"] else None
+    return with_statements(relation, stated)

@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graph.errors import InvalidInput
 from graph.export.selection import Edge, Node
 from graph.export.vocabulary import EDGE_KEYS, NODE_KEYS
 
+REPLACEMENT = "\ufffd"  # what XML shows for a character it cannot carry
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\n", "&#10;"),
@@ -22,21 +22,20 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://www.gexf.net/1.2draft"
 GRAPHML_TYPES = {str: "string", int: "long"}
 GEXF_TYPES = {str: "string", int: "integer"}
-# GEXF carries these as edge structure (id, start, end), not as attribute values.
-GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k not in ("id", "start", "end")}
+# GEXF carries the id as edge structure; start/end are both structure (on dated edges, for
+# Gephi's timeline) and attribute values (on every edge, "" when undated, so that every edge
+# reads back with the same keys).
+GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k != "id"}
 
 
 def escape(value: Any) -> str:
-    """Text safe in an XML attribute or element; refuses what XML 1.0 cannot carry."""
+    """Text safe in an XML attribute or element. XML 1.0 cannot carry most control characters
+    (not even as references): each becomes U+FFFD, so the file is always well-formed (the
+    ndjson and node-link exports keep them; the README says so)."""
     text = str(value)
     if _SPECIAL.search(text) is None:  # most ids, types and dates: nothing to do
         return text
-    bad = _ILLEGAL.search(text)
-    if bad:
-        raise InvalidInput(
-            f"{text[:60]!r} contains the control character U+{ord(bad.group()):04X}, which XML "
-            "cannot carry; export it as node-link or ndjson, or fix the record"
-        )
+    text = _ILLEGAL.sub(REPLACEMENT, text)
     for char, entity in _ESCAPES:
         text = text.replace(char, entity)
     return text
@@ -67,10 +66,9 @@ def graphml_chunks(nodes: Iterable[Node], edges: Iterable[Edge]) -> Iterator[str
 
 
 def _graphml_data(prefix: str, attrs: dict[str, Any]) -> str:
-    # GraphML has no empty value (readers drop it), so an empty string is left out.
-    return "".join(
-        f'<data key="{prefix}_{k}">{escape(v)}</data>' for k, v in attrs.items() if v != ""
-    )
+    # Every key on every element, an empty value written empty: every node and every edge
+    # reads back with the same keys (torch_geometric and pandas need that).
+    return "".join(f'<data key="{prefix}_{k}">{escape(v)}</data>' for k, v in attrs.items())
 
 
 def gexf_chunks(nodes: Iterable[Node], edges: Iterable[Edge]) -> Iterator[str]:

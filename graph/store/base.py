@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
+from graph import cancel
 from graph.model import (
     Entity,
     MergeConflict,
@@ -160,6 +161,7 @@ class GraphStore(GraphReads, ABC):
         with self._write_lock():
             plan = self.plan_upsert(entities, relations)
             if not plan.conflicts and (plan.entities or plan.relations):
+                cancel.check()  # a request out of time writes nothing (graph.cancel)
                 self._write(plan, progress)
             return plan
 

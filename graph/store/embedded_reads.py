@@ -110,6 +110,16 @@ class EmbeddedReads(GraphReads):
             )
         return (entity_of(row) for row in rows)
 
+    def conflicted(self, first: int) -> tuple[list[Entity], list[Relation]]:
+        """From the partial indexes on `conflicts`: cost grows with the conflicts, not the graph."""
+        entities = [entity_of(row) for row in self.db.rows(
+            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE conflicts IS NOT NULL "
+            "ORDER BY id LIMIT ?", (first,))]
+        relations = [relation_of(row) for row in self.db.rows(
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE conflicts IS NOT NULL "
+            "ORDER BY id LIMIT ?", (first - len(entities),))]
+        return entities, relations
+
     def relations_citing(self, article_ids: Sequence[str]) -> dict[str, list[Relation]]:
         columns = ", ".join(f"r.{c}" for c in RELATION_COLUMNS.split(", "))
         found: dict[str, list[Relation]] = {a: [] for a in article_ids}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from graph import cancel
 from graph.errors import InvalidInput
 from graph.model import Entity, Relation
 from graph.store.direction import Direction
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
 
 Seen = tuple[Relation, str | None]  # a relation and the entity it was listed from, if any
 PUBLISHED = "PUBLISHED"
+CHECK_EVERY = 512  # rows between two looks at the deadline (graph.cancel)
+T = TypeVar("T")
+
+
+def checked(items: Iterable[T]) -> Iterator[T]:
+    """The items, stopping with Cancelled once the request's deadline has passed."""
+    for number, item in enumerate(items):
+        if number % CHECK_EVERY == 0:
+            cancel.check()
+        yield item
 
 
 def other_end(relation: Relation, seen_from: str) -> str:
@@ -44,10 +55,21 @@ def property_matches(match: PropertyMatch, props: Mapping[str, Any]) -> bool:
         match.exists is not False
         and _in_bounds(_number(value), match)
         and (match.equals is None or _same(match.equals, values))
-        and (not match.any_of or any(_same(v, values) for v in match.any_of))
+        and (not match.any_of or _any_of(match, values))
         and (match.text is None or any(match.text.matches(str(v)) for v in values))
         and (match.date is None or match.date.matches(str(value)))
     )
+
+
+def _any_of(match: PropertyMatch, values: list[Any]) -> bool:
+    texts, others = match.any_of_compiled
+    return any(
+        (isinstance(v, str) and v.casefold() in texts) or _same_value(v, others) for v in values
+    )
+
+
+def _same_value(value: Any, wanted: tuple[Any, ...]) -> bool:
+    return any(value == w and isinstance(value, bool) == isinstance(w, bool) for w in wanted)
 
 
 def _in_bounds(number: float | None, m: PropertyMatch) -> bool:
@@ -70,7 +92,7 @@ def _same(wanted: Any, values: list[Any]) -> bool:
 def entity_matches_locally(flt: EntityFilter, entity: Entity, dates: Mapping[str, str]) -> bool:
     """The conditions of `flt` that need nothing but the entity itself."""
     return (
-        (not flt.ids or entity.id in flt.ids)
+        (not flt.ids or entity.id in flt.id_set)
         and (not flt.types or entity.type in flt.types)
         and all(label in entity.labels for label in flt.labels)
         and (flt.name is None or flt.name.matches(entity.name))
@@ -103,7 +125,7 @@ class Matcher:
         return [e for e in shown if e.id in keep]
 
     def _entity_ids(self, flt: EntityFilter, pool: Sequence[Entity]) -> set[str]:
-        found = [e for e in pool if entity_matches_locally(flt, e, self.dates)]
+        found = [e for e in checked(pool) if entity_matches_locally(flt, e, self.dates)]
         for condition in flt.has_relation:
             keep = self._has_relation(condition, found) if found else set()
             found = [e for e in found if e.id in keep]
@@ -169,7 +191,7 @@ class Matcher:
     def _relation_indices(
         self, flt: RelationFilter, items: Sequence[Seen], ends: Mapping[str, Entity]
     ) -> set[int]:
-        found = [i for i, item in enumerate(items) if _relation_matches_locally(flt, item)]
+        found = [i for i, item in enumerate(checked(items)) if _relation_matches_locally(flt, item)]
         for which, sub in (("source", flt.source), ("target", flt.target), ("other", flt.other)):
             if sub is not None and found:
                 end_ids = {j: _end(items[j], which) for j in found}
@@ -210,9 +232,9 @@ class Matcher:
         return {
             r.id for r in rels
             if any(
-                (not match.articles or e.article in match.articles)
+                (not match.articles or e.article in match.article_set)
                 and (not match.publishers or bool(
-                    publishers.get(e.article or "", set()) & set(match.publishers)))
+                    publishers.get(e.article or "", set()) & match.publisher_set))
                 and (match.has_quote is None or bool(e.quote) == match.has_quote)
                 and (match.url is None or (e.url is not None and match.url.matches(e.url)))
                 for e in r.evidence
@@ -240,7 +262,7 @@ def _relation_matches_locally(flt: RelationFilter, item: Seen) -> bool:
         start = _seen_from(item, "direction")
         direction = Direction.OUT if rel.source == start else Direction.IN
     return (
-        (not flt.ids or rel.id in flt.ids)
+        (not flt.ids or rel.id in flt.id_set)
         and (not flt.types or rel.type in flt.types)
         and (flt.direction is None or direction == flt.direction or rel.source == rel.target)
         and (flt.date is None or flt.date.matches(rel.date))

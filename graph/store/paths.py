@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graph import cancel
 from graph.errors import InvalidInput
 from graph.model import Relation
-from graph.store.filtering import Matcher
+from graph.store.filtering import CHECK_EVERY, Matcher
 from graph.store.periods import relation_visible
 from graph.store.traversal import Bounds
 
@@ -63,6 +64,7 @@ class PathSearch:
 
     def grow(self) -> None:
         """Expand the cheaper side by one level, or stop with a clear error past the bounds."""
+        cancel.check()
         sides = [s for s in (self.forward, self.backward) if not s.done]
         costs = [(self.degree_of(s), i) for i, s in enumerate(sides)]
         cost, index = min(costs)
@@ -173,6 +175,8 @@ def _enumerate(search: PathSearch, source: str, target: str, hops: int, k: int) 
             return
         for rel in around(node):
             budget[0] -= 1
+            if budget[0] % CHECK_EVERY == 0:
+                cancel.check()
             if budget[0] < 0:
                 raise PathBoundsExceeded(
                     f"path search stopped after {search.bounds.max_relations} steps listing "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from graph.store.direction import Direction
@@ -16,6 +17,11 @@ from graph.store.periods import DateRange
 from graph.store.search_index import fold
 
 Row = TypeVar("Row")
+
+
+def fold_fast(text: str) -> str:
+    """`fold`, with ASCII (most names, ids, URLs) taking the short way: the same result."""
+    return text.casefold() if text.isascii() else fold(text)
 
 
 @dataclass(frozen=True)
@@ -28,14 +34,22 @@ class TextMatch:
     ends_with: str | None = None
     any_of: tuple[str, ...] = ()
 
+    @cached_property
+    def _folded(self) -> tuple[str | None, str | None, str | None, str | None, frozenset[str]]:
+        """The conditions folded once per filter, not once per row compared."""
+        once = [None if v is None else fold_fast(v)
+                for v in (self.equals, self.contains, self.starts_with, self.ends_with)]
+        return once[0], once[1], once[2], once[3], frozenset(fold_fast(v) for v in self.any_of)
+
     def matches(self, text: str) -> bool:
-        value = fold(text)
+        value = fold_fast(text)
+        equals, contains, starts_with, ends_with, any_of = self._folded
         return (
-            (self.equals is None or value == fold(self.equals))
-            and (self.contains is None or fold(self.contains) in value)
-            and (self.starts_with is None or value.startswith(fold(self.starts_with)))
-            and (self.ends_with is None or value.endswith(fold(self.ends_with)))
-            and (not self.any_of or value in {fold(v) for v in self.any_of})
+            (equals is None or value == equals)
+            and (contains is None or contains in value)
+            and (starts_with is None or value.startswith(starts_with))
+            and (ends_with is None or value.endswith(ends_with))
+            and (not any_of or value in any_of)
         )
 
     def matches_any(self, texts: Iterable[str]) -> bool:
@@ -56,6 +70,12 @@ class PropertyMatch:
     lte: float | None = None
     date: DateRange | None = None
     exists: bool | None = None
+
+    @cached_property
+    def any_of_compiled(self) -> tuple[frozenset[str], tuple[Any, ...]]:
+        """`any_of` once per filter: the texts case-folded into a set, the others as given."""
+        texts = frozenset(v.casefold() for v in self.any_of if isinstance(v, str))
+        return texts, tuple(v for v in self.any_of if not isinstance(v, str))
 
 
 class Quantifier(StrEnum):
@@ -96,6 +116,10 @@ class EntityFilter:
     any_of: tuple[EntityFilter, ...] = ()
     not_: EntityFilter | None = None
 
+    @cached_property
+    def id_set(self) -> frozenset[str]:
+        return frozenset(self.ids)
+
 
 @dataclass(frozen=True)
 class EvidenceMatch:
@@ -105,6 +129,14 @@ class EvidenceMatch:
     articles: tuple[str, ...] = ()
     has_quote: bool | None = None
     url: TextMatch | None = None
+
+    @cached_property
+    def article_set(self) -> frozenset[str]:
+        return frozenset(self.articles)
+
+    @cached_property
+    def publisher_set(self) -> frozenset[str]:
+        return frozenset(self.publishers)
 
 
 @dataclass(frozen=True)
@@ -123,6 +155,10 @@ class RelationFilter:
     all_of: tuple[RelationFilter, ...] = ()
     any_of: tuple[RelationFilter, ...] = ()
     not_: RelationFilter | None = None
+
+    @cached_property
+    def id_set(self) -> frozenset[str]:
+        return frozenset(self.ids)
 
 
 class EntityOrderField(StrEnum):

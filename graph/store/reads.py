@@ -11,6 +11,7 @@ two stores can be compared row for row.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 from graph.model import Entity, Relation
@@ -60,6 +61,13 @@ class GraphReads:
             for article in sorted({e.article for e in rel.evidence if e.article in wanted}):
                 found[str(article)].append(rel)
         return found
+
+    def conflicted(self, first: int) -> tuple[list[Entity], list[Relation]]:
+        """Up to `first` entities and relations whose sources disagree, entities first, by id."""
+        entities = list(islice((e for e in self._store.iter_entities() if e.conflicts), first))
+        rest = first - len(entities)
+        relations = list(islice((r for r in self._store.iter_relations() if r.conflicts), rest))
+        return entities, relations
 
     def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
         """The entity ids each key names: an id or merged id, else an external id, else a name."""

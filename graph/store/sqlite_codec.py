@@ -1,7 +1,9 @@
 """Entities and relations as rows of the embedded store, and back, values typed exactly.
 
 Lists and mappings are JSON text (sorted as the model normalises them); the columns after
-`merged_ids` are derived for search and look-up and never read back into the model.
+`merged_ids` are derived for search and look-up and never read back into the model, except
+`statements`: the values the item's own sources do not imply (NULL when they imply them all).
+`conflicts` (NULL when none) lists the properties whose sources disagree.
 """
 
 from __future__ import annotations
@@ -10,26 +12,37 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from graph.model import Entity, Evidence, Relation
+from graph.model import Entity, Evidence, Relation, explicit_statements, with_statements
 from graph.store.lookup import external_keys
 from graph.store.periods import entity_date
 from graph.store.search_index import description_of, fold, spelled_names
 
 ENTITY_COLUMNS = (
-    "id, type, name, labels, aliases, properties, sources, external_ids, merged_ids"
+    "id, type, name, labels, aliases, properties, sources, external_ids, merged_ids, statements"
 )
 ENTITY_WRITE = (
     "id, type, name, sort_name, date, labels, aliases, properties, sources, external_ids, "
-    "merged_ids, search_names, search_text"
+    "merged_ids, search_names, search_text, statements, conflicts"
 )
-RELATION_COLUMNS = "id, type, source, target, date, properties, evidence"
+RELATION_COLUMNS = "id, type, source, target, date, properties, evidence, statements, conflicts"
 NAME_SEPARATOR = " | "  # between the spelled names in search_names (not a token character)
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _loads = json.JSONDecoder().decode
 
-EntityRow = tuple[str, str, str, str, str, str, str, str, str]
-RelationRow = tuple[str, str, str, str, str | None, str, str]
+
+
+def _statements(item: Entity | Relation) -> str | None:
+    stated = explicit_statements(item)
+    return None if stated is None else _dumps(stated)
+
+
+def _conflicts(item: Entity | Relation) -> str | None:
+    return _dumps(list(item.conflicts)) if item.conflicts else None
+
+
+def _stated(text: str | None) -> Any:
+    return _loads(text) if text else None
 
 
 def entity_row(
@@ -51,6 +64,8 @@ def entity_row(
         _dumps(list(entity.merged_ids)),
         NAME_SEPARATOR.join(spelled_names(names)),
         " ".join(fold(description_of(entity, description_keys)).split()),
+        _statements(entity),
+        _conflicts(entity),
     )
 
 
@@ -66,7 +81,7 @@ def entity_side_rows(entity: Entity) -> tuple[list[tuple[str, str]], ...]:
 
 def entity_of(row: Sequence[Any]) -> Entity:
     """An entity from a row selected as `ENTITY_COLUMNS`."""
-    return Entity(
+    entity = Entity(
         id=row[0],
         type=row[1],
         name=row[2],
@@ -77,6 +92,7 @@ def entity_of(row: Sequence[Any]) -> Entity:
         external_ids=_loads(row[7]),
         merged_ids=tuple(_loads(row[8])),
     )
+    return with_statements(entity, _stated(row[9]))
 
 
 def relation_row(relation: Relation) -> tuple[Any, ...]:
@@ -89,6 +105,8 @@ def relation_row(relation: Relation) -> tuple[Any, ...]:
         relation.date,
         _dumps(relation.properties),
         _dumps([e.to_record() for e in relation.evidence]),
+        _statements(relation),
+        _conflicts(relation),
     )
 
 
@@ -99,7 +117,7 @@ def evidence_rows(relation: Relation) -> list[tuple[str, str | None, str | None,
 
 def relation_of(row: Sequence[Any]) -> Relation:
     """A relation from a row selected as `RELATION_COLUMNS`."""
-    return Relation(
+    relation = Relation(
         id=row[0],
         type=row[1],
         source=row[2],
@@ -110,6 +128,7 @@ def relation_of(row: Sequence[Any]) -> Relation:
             Evidence(e.get("article"), e.get("url"), e.get("quote")) for e in _loads(row[6])
         ),
     )
+    return with_statements(relation, _stated(row[7]))
 
 
 def id_list(ids: Sequence[str] | set[str]) -> str:

@@ -16,7 +16,7 @@ from graph.errors import StoreUnavailable
 from graph.schema import SCHEMA_FILE, Schema
 
 FORMAT = "aikg-sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: statements and conflicts columns
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -36,8 +36,11 @@ CREATE TABLE entities(
   external_ids TEXT NOT NULL,
   merged_ids TEXT NOT NULL,
   search_names TEXT NOT NULL,
-  search_text TEXT NOT NULL
+  search_text TEXT NOT NULL,
+  statements TEXT,
+  conflicts TEXT
 );
+CREATE INDEX entities_in_conflict ON entities(id) WHERE conflicts IS NOT NULL;
 CREATE INDEX entities_by_type ON entities(type, id);
 CREATE INDEX entities_by_name ON entities(sort_name, id);
 CREATE INDEX entities_by_date ON entities(coalesce(date, '~'), id);
@@ -49,8 +52,11 @@ CREATE TABLE relations(
   target TEXT NOT NULL,
   date TEXT,
   properties TEXT NOT NULL,
-  evidence TEXT NOT NULL
+  evidence TEXT NOT NULL,
+  statements TEXT,
+  conflicts TEXT
 );
+CREATE INDEX relations_in_conflict ON relations(id) WHERE conflicts IS NOT NULL;
 CREATE INDEX relations_by_source ON relations(source, type);
 CREATE INDEX relations_by_target ON relations(target, type);
 CREATE INDEX relations_by_type ON relations(type, id);

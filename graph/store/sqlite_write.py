@@ -22,14 +22,16 @@ from graph.store.sqlite_codec import (
 )
 
 UPSERT_ENTITY = (
-    f"INSERT INTO entities({ENTITY_WRITE}) VALUES ({', '.join('?' * 13)}) "
+    f"INSERT INTO entities({ENTITY_WRITE}) VALUES ({', '.join('?' * ENTITY_WRITE.count(','))}, ?) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in ENTITY_WRITE.split(", ")[2:])
 )
 UPSERT_RELATION = (
-    f"INSERT INTO relations({RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    f"INSERT INTO relations({RELATION_COLUMNS}) "
+    f"VALUES ({', '.join('?' * RELATION_COLUMNS.count(','))}, ?) "
     "ON CONFLICT(id) DO UPDATE SET date = excluded.date, properties = excluded.properties, "
-    "evidence = excluded.evidence"
+    "evidence = excluded.evidence, statements = excluded.statements, "
+    "conflicts = excluded.conflicts"
 )
 _SIDE = (
     ("entity_names", "entity", "INSERT INTO entity_names(entity, name) VALUES (?, ?)"),

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from graph import cancel
 from graph.model import Entity, Relation
 from graph.store.filtering import Matcher
 from graph.store.periods import relation_visible
@@ -83,6 +84,7 @@ def neighbourhood(
     if depth > 1 and walk.degrees.get(root.id, 0) > bounds.hub_degree:
         depth, walk.truncated = 1, True  # a hub's neighbours are listed, never expanded
     for level in range(1, depth + 1):
+        cancel.check()
         expand = _expandable(frontier, level, root.id, walk, bounds)
         if not expand or bounds.expired():
             walk.truncated = walk.truncated or bool(expand)

@@ -16,16 +16,18 @@ from typing import Any
 
 from ingest.records import Origin, Problem, RawRecord
 from ingest.sources.aiid_files import IncidentRow, Snapshot, read_snapshot
-from ingest.sources.articles import add_article
+from ingest.sources.articles import add_article, author_id
 from ingest.sources.common import RecordSink, escaped_id, safe_id
 from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport
 from ingest.sources.resolution import Resolution
-from ingest.sources.typing_rules import Overrides, TypeDecision, decide_type
+from ingest.sources.typing_context import TypingContext, byline_first_names
+from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
 CITE_URL = "https://incidentdatabase.ai/cite/{}/"
+NEITHER = "in neither incidents.csv nor the GraphQL export"
 ROLE_RELATIONS = {"deployers": "DEPLOYED", "developers": "DEVELOPED", "harmed": "HARMED"}
 
 
@@ -62,16 +64,18 @@ class _AiidBuilder:
     def __init__(self, snapshot: Snapshot, config: SourceConfig) -> None:
         self.snap, self.config = snapshot, config
         fixed = config.curated.entities
-        self.sink = RecordSink(config.resolution.redirects, fixed)
+        self.sink = RecordSink(config.resolution.redirects, fixed, config.overrides.types)
         self.report = SourceReport("aiid", read=dict(snapshot.read), refused=snapshot.problems)
         self.ids = slug_ids(snapshot, self.report)
+        self.context = typing_context(snapshot, self.ids)
         self.curated_types = {i: f.type for i, f in fixed.items()}
-        self.types: dict[str, TypeDecision] = {}
+        self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides)
         self.articles: dict[int, str | None] = {}
 
     def build(self) -> Extract:
-        numbers = {row.number for row in self.snap.incidents}
-        for row in self.snap.incidents:
+        rows = all_incidents(self.snap, self.report)
+        numbers = {row.number for row in rows}
+        for row in rows:
             self.incident(row)
         self.skip_unlisted(numbers)
         titles = {n: r.title for n, r in self.snap.reports.items()}
@@ -93,7 +97,7 @@ class _AiidBuilder:
                 if party is None:
                     continue
                 ends = (party, node) if rtype != "HARMED" else (node, party)
-                self.sink.relation(rtype, *ends, evidence, row.origin)
+                self.sink.relation(rtype, *ends, evidence, row.origin, date=row.date or None)
 
     def incident_record(self, row: IncidentRow) -> dict[str, Any]:
         props: dict[str, Any] = {"date": row.date, "aiid_incident": row.number,
@@ -126,14 +130,15 @@ class _AiidBuilder:
             return None
         c = self.config
         return add_article(self.sink, number, found.title, found.url, found.authors,
-                           c.curated, c.overrides, found.origin)
+                           c.curated, c.overrides, found.origin, self.types)
 
     def party(self, raw: str, origin: Origin) -> str | None:
         entity_id = self.ids.get(raw)
         if entity_id is None:
             self.report.skip("empty entity slug in a role column")
             return None
-        decision = decide_type(entity_id, self.curated_types, self.config.overrides)
+        decision = decide_type(entity_id, self.curated_types, self.config.overrides,
+                               self.context)
         name = self.snap.names.get(raw)
         if name is None:
             if entity_id not in self.types:
@@ -148,21 +153,63 @@ class _AiidBuilder:
         return self.sink.entity(record, origin)
 
     def skip_unlisted(self, numbers: set[int]) -> None:
-        later = self.snap.graphql_incidents - numbers
-        self.report.skip("incident in the GraphQL export but not in incidents.csv", len(later))
         oecd = [n for n in self.snap.oecd if n not in numbers]
-        self.report.skip("OECD link to an incident not in incidents.csv", len(oecd))
+        self.report.skip(f"OECD link to an incident {NEITHER}", len(oecd))
         unlisted = {n for n in self.snap.classifications if n not in numbers}
-        self.report.skip("classified incident not in incidents.csv", len(unlisted))
+        self.report.skip(f"classified incident {NEITHER}", len(unlisted))
         listed = {(r.number, n) for r in self.snap.incidents for n in r.reports}
+        listed |= {(r.number, n) for r in self.snap.graphql_rows.values() for n in r.reports}
         extra = {p for p in self.snap.graphql_reports if p[0] in numbers and p not in listed}
         self.report.skip("report the GraphQL export adds to a snapshot incident", len(extra))
 
 
+def byline_types(snapshot: Snapshot, overrides: Overrides) -> dict[str, TypeDecision]:
+    """Each byline's type over all its reports: an outlet's byline on any of its own pages
+    makes it the outlet, wherever else it appears (one id, one type)."""
+    found: dict[str, TypeDecision] = {}
+    for report in snapshot.reports.values():
+        for name in report.authors:
+            decision = author_type(name, report.url, overrides)
+            key = author_id(name)
+            if key not in found or decision.rule == "byline_is_outlet":
+                found[key] = decision
+    return found
+
+
+def typing_context(snapshot: Snapshot, ids: dict[str, str]) -> TypingContext:
+    """What AIID says around each party id: name, roles, incident titles; byline first names."""
+    context = TypingContext(first_names=byline_first_names(
+        a for r in snapshot.reports.values() for a in r.authors))
+    for row in [*snapshot.incidents, *snapshot.graphql_rows.values()]:
+        for role, slugs in row.roles.items():
+            for raw in slugs:
+                entity_id = ids.get(raw)
+                if entity_id is None:
+                    continue
+                context.roles.setdefault(entity_id, set()).add(role)
+                context.titles.setdefault(entity_id, []).append(row.title)
+                if raw in snapshot.names:
+                    context.names.setdefault(entity_id, snapshot.names[raw])
+    context.ids = frozenset(context.roles)
+    return context
+
+
+def all_incidents(snapshot: Snapshot, report: SourceReport) -> list[IncidentRow]:
+    """The snapshot's rows, then the incidents only the (newer) GraphQL export holds."""
+    listed = {row.number for row in snapshot.incidents}
+    later = [r for n, r in sorted(snapshot.graphql_rows.items()) if n not in listed]
+    if later:
+        report.notes.append(
+            f"{len(later)} incidents ({later[0].number}-{later[-1].number}) are only in the "
+            "GraphQL export: their deployers, harmed parties and reports are imported; they "
+            "have no developers, because only incidents.csv names developers")
+    return [*snapshot.incidents, *later]
+
+
 def slug_ids(snapshot: Snapshot, report: SourceReport) -> dict[str, str]:
     """Every raw slug's id; a slug whose cleaned form collides with another's is escaped."""
-    raws = sorted({s for row in snapshot.incidents for slugs in row.roles.values()
-                   for s in slugs if s.strip()})
+    rows = [*snapshot.incidents, *snapshot.graphql_rows.values()]
+    raws = sorted({s for row in rows for slugs in row.roles.values() for s in slugs if s.strip()})
     by_id: dict[str, list[str]] = defaultdict(list)
     for raw in raws:
         by_id[safe_id(raw)].append(raw)
@@ -185,6 +232,7 @@ def finish(sink: RecordSink, report: SourceReport, types: dict[str, TypeDecision
     for entity_id, decision in types.items():
         if entity_id in written:
             report.rules[decision.rule] += 1
+            report.typed[entity_id] = (decision.type, decision.rule)
             if decision.rule == "undecided":
                 report.undecided.append(entity_id)
     for merged in sink.merged_ids():

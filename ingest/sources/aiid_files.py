@@ -9,18 +9,24 @@ origin is its first line; a JSON record's origin is its 1-based index in its lis
 from __future__ import annotations
 
 import csv
-import json
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import InvalidInput
+from ingest.loading import MAX_JSON_BYTES, InputRefused, loads_json, read_json_file, read_text_file
 from ingest.records import Origin, Problem
 from ingest.sources.classifications import classification_properties
 
 INCIDENTS = "incidents.csv"
 GRAPHQL = "aiid_graphql_export.json"
 SIMILAR = "similar_entities.csv"
+GRAPHQL_ROLES = {
+    "deployers": "AllegedDeployerOfAISystem",
+    "harmed": "AllegedHarmedOrNearlyHarmedParties",
+}
 ROLE_COLUMNS = {
     "deployers": "Alleged deployer of AI system",
     "developers": "Alleged developer of AI system",
@@ -67,6 +73,7 @@ class Snapshot:
     classifications: dict[int, dict[str, Any]] = field(default_factory=dict)
     oecd: dict[int, list[str]] = field(default_factory=dict)
     graphql_incidents: set[int] = field(default_factory=set)
+    graphql_rows: dict[int, IncidentRow] = field(default_factory=dict)  # no developer column
     graphql_reports: set[tuple[int, int]] = field(default_factory=set)  # (incident, report)
     read: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -91,13 +98,18 @@ def read_snapshot(folder: Path) -> Snapshot:
 
 def csv_rows(path: Path) -> Iterator[tuple[dict[str, str], Origin]]:
     """Each row of a CSV file as a dict, with the line it starts on."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
+    try:
+        text = read_text_file(path, MAX_JSON_BYTES)
+    except InputRefused as exc:
+        raise exc.at(path) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise InvalidInput(f"{path}: the CSV file is empty (no header row)")
+    start = reader.line_num + 1
+    for row in reader:
+        yield dict(zip(header, row, strict=False)), Origin(str(path), start)
         start = reader.line_num + 1
-        for row in reader:
-            yield dict(zip(header, row, strict=False)), Origin(str(path), start)
-            start = reader.line_num + 1
 
 
 def _read_incidents(path: Path, snap: Snapshot) -> None:
@@ -119,22 +131,35 @@ def _incident(row: dict[str, str], origin: Origin) -> IncidentRow:
 
 
 def _json_list(text: str, column: str) -> list[Any]:
-    value = json.loads(text) if text.strip() else []
+    try:
+        value = loads_json(text) if text.strip() else []
+    except InputRefused as exc:
+        raise ValueError(f"column {column!r}: {exc}") from None
     if not isinstance(value, list):
         raise ValueError(f"column {column!r} is not a JSON list")
     return value
 
 
 def _read_graphql(path: Path, snap: Snapshot) -> None:
-    incidents = json.loads(path.read_text(encoding="utf-8"))["data"]["incidents"]
+    data = read_json_file(path)
+    inner = data.get("data") if isinstance(data, dict) else None
+    incidents = inner.get("incidents") if isinstance(inner, dict) else None
+    if not isinstance(incidents, list):
+        raise InvalidInput(f"{path}: not the AIID GraphQL export ({{data: {{incidents: [...]}}}})")
     snap.read[GRAPHQL] = len(incidents)
     for index, incident in enumerate(incidents, 1):
         origin = Origin(str(path), index)
         snap.graphql_incidents.add(int(incident["incident_id"]))
-        for key in ("AllegedDeployerOfAISystem", "AllegedHarmedOrNearlyHarmedParties"):
+        for key in GRAPHQL_ROLES.values():
             for entity in incident.get(key) or []:
                 if entity.get("entity_id") and (entity.get("name") or "").strip():
                     snap.names.setdefault(entity["entity_id"], entity["name"].strip())
+        try:
+            row = _graphql_incident(incident, origin)
+        except (ValueError, TypeError, KeyError) as exc:
+            snap.problems.append(Problem(origin, f"GraphQL incident refused: {exc}"))
+        else:
+            snap.graphql_rows[row.number] = row
         for report in incident.get("reports") or []:
             number = int(report["report_number"])
             snap.graphql_reports.add((int(incident["incident_id"]), number))
@@ -142,6 +167,17 @@ def _read_graphql(path: Path, snap: Snapshot) -> None:
             found = Report(number, (report.get("url") or "").strip(),
                            " ".join((report.get("title") or "").split()), authors, origin)
             snap.reports.setdefault(number, found)
+
+
+def _graphql_incident(incident: dict[str, Any], origin: Origin) -> IncidentRow:
+    """An incident as the GraphQL export states it: deployers, harmed parties, reports, no
+    developers (the export has no developer field; only `incidents.csv` names them)."""
+    roles: dict[str, tuple[str, ...]] = {"developers": ()}
+    for role, key in GRAPHQL_ROLES.items():
+        roles[role] = tuple(str(e.get("entity_id") or "") for e in incident.get(key) or [])
+    reports = tuple(int(r["report_number"]) for r in incident.get("reports") or [])
+    return IncidentRow(int(incident["incident_id"]), str(incident["date"]).strip(),
+                       " ".join(str(incident["title"]).split()), "", reports, roles, origin)
 
 
 def similar_pairs(folder: Path) -> list[SimilarPair]:
@@ -180,7 +216,9 @@ def _read_classifications(path: Path, snap: Snapshot) -> None:
 
 
 def _read_oecd(path: Path, snap: Snapshot) -> None:
-    links = json.loads(path.read_text(encoding="utf-8"))
+    links = read_json_file(path)
+    if not isinstance(links, list):
+        raise InvalidInput(f"{path}: expected a JSON list of links")
     snap.read[path.name] = len(links)
     for index, link in enumerate(links, 1):
         url = link.get("sameAs")

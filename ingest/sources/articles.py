@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest.records import Origin
 from ingest.sources.common import RecordSink, slugify, web_host
 from ingest.sources.curated_index import CuratedIndex
-from ingest.sources.typing_rules import Overrides, author_type
+from ingest.sources.typing_rules import Overrides, TypeDecision, author_type
 
 
 def report_id(number: int) -> str:
@@ -25,6 +25,7 @@ def publisher_id(host: str, curated: CuratedIndex) -> str:
 def add_article(
     sink: RecordSink, number: int, title: str, url: str, authors: tuple[str, ...],
     curated: CuratedIndex, overrides: Overrides, origin: Origin,
+    types: dict[str, TypeDecision] | None = None,
 ) -> str:
     """The Article, its Publisher with PUBLISHED, its authors with AUTHORED; returns its id."""
     article = sink.entity({"kind": "entity", "id": report_id(number), "type": "Article",
@@ -33,14 +34,18 @@ def add_article(
     evidence = [{"article": article}]
     host = web_host(url)
     if host is not None:
-        publisher = sink.entity({"kind": "entity", "id": publisher_id(host, curated),
-                                 "type": "Publisher", "name": host,
+        found = publisher_id(host, curated)  # a platform's own domain is the platform
+        publisher = sink.entity({"kind": "entity", "id": found,
+                                 "type": overrides.types.get(found, "Publisher"), "name": host,
                                  "properties": {"domain": host}}, origin)
         sink.relation("PUBLISHED", publisher, article, evidence, origin)
     for name in authors:
         if not slugify(name):
             continue
+        decision = author_type(name, url, overrides)
+        if types is not None:
+            decision = types.setdefault(author_id(name), decision)
         person = sink.entity({"kind": "entity", "id": author_id(name),
-                              "type": author_type(name, overrides), "name": name}, origin)
+                              "type": decision.type, "name": name}, origin)
         sink.relation("AUTHORED", person, article, evidence, origin)
     return article

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from graph.dates import date_refines
 from graph.model import ID_PATTERN, relation_id
 from ingest.records import Origin, RawRecord
 
@@ -77,6 +78,7 @@ class RecordSink:
 
     redirects: Mapping[str, str] = field(default_factory=dict)
     fixed: Mapping[str, Fixed] = field(default_factory=dict)
+    types: Mapping[str, str] = field(default_factory=dict)  # reviewed type of a survivor id
     _entities: dict[str, list[_Statement]] = field(default_factory=dict)
     _relations: dict[str, dict[str, Any]] = field(default_factory=dict)
     _origins: dict[str, Origin] = field(default_factory=dict)
@@ -88,7 +90,10 @@ class RecordSink:
         """Add an entity statement; returns the id it was stored under."""
         stated = record["id"]
         target = self.resolve(stated)
-        statement = _Statement({**record, "id": target}, origin, stated)
+        record = {**record, "id": target}
+        if target != stated and target in self.types:  # a byline or web domain merged into
+            record["type"] = self.types[target]      # an agency takes the survivor's type
+        statement = _Statement(record, origin, stated)
         self._entities.setdefault(target, []).append(statement)
         return target
 
@@ -97,9 +102,13 @@ class RecordSink:
 
     def relation(
         self, rtype: str, source: str, target: str, evidence: Iterable[dict[str, str]],
-        origin: Origin, properties: Mapping[str, Any] | None = None,
+        origin: Origin, properties: Mapping[str, Any] | None = None, date: str | None = None,
     ) -> None:
-        """Add a relation statement; the same fact stated again only adds evidence."""
+        """Add a relation statement; the same fact stated again only adds evidence.
+
+        `date` is the date the fact refers to (the incident's, the filing's); the first stated
+        date stays, a more precise one refining it (2020 -> 2020-03).
+        """
         source, target = self.resolve(source), self.resolve(target)
         rel_id = relation_id(rtype, source, target)
         items = [{k: (self.resolve(v) if k == "article" else v) for k, v in e.items()}
@@ -112,6 +121,8 @@ class RecordSink:
                 found["properties"] = dict(properties)
             self._relations[rel_id] = found
             self._origins[rel_id] = origin
+        if date and (not found.get("date") or date_refines(found["date"], date)):
+            found["date"] = date
         found["evidence"].extend(items)
 
     def entity_ids(self) -> list[str]:

@@ -10,20 +10,19 @@ candidates are not verified by the index and are skipped.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from graph.dates import parse_partial_date
 from graph.errors import InvalidInput
+from ingest.loading import read_json_file
 from ingest.records import Origin, Problem
-from ingest.sources.aiid import Extract, SourceConfig, finish
+from ingest.sources.aiid import CITE_URL, Extract, SourceConfig, finish
 from ingest.sources.common import RecordSink, slugify
+from ingest.sources.litigation_matters import Matter, Party, check_matter
 from ingest.sources.report import SourceReport
 from ingest.sources.typing_rules import TypeDecision, decide_type
+from ingest.strict_yaml import read_yaml_file
 
 PUBLISHER = "ai-error-litigation-index"
 # Name and site as given in the data's README (../shared/data/README.md).
@@ -33,19 +32,13 @@ PUBLISHER_RECORD = {"kind": "entity", "id": PUBLISHER, "type": "Publisher",
                                    "domain": "aiincidentlaw.org"}}
 
 
-@dataclass(frozen=True)
-class Party:
-    name: str
-    type: str
-    id: str
-    labels: tuple[str, ...] = ()
-
-
 def load_parties(path: Path | None) -> dict[str, list[Party]]:
     """The reviewed deployer parties per record id (`litigation_parties.yaml`)."""
     if path is None or not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path) or {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a mapping with a `parties:` block")
     found: dict[str, list[Party]] = {}
     for record_id, items in (data.get("parties") or {}).items():
         if not isinstance(items, list):
@@ -57,14 +50,21 @@ def load_parties(path: Path | None) -> dict[str, list[Party]]:
 
 def litigation_records(
     path: Path, config: SourceConfig, parties: dict[str, list[Party]],
+    matters: dict[str, Matter] | None = None,
 ) -> Extract:
     """Read the index's `data.json` and turn its included records into records."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    datasets = data.get("datasets") or {}
+    data = read_json_file(path)
+    datasets = data.get("datasets") if isinstance(data, dict) else None
+    if not isinstance(datasets, dict):
+        raise InvalidInput(
+            f"{path}: not the litigation index's data.json (a JSON object with `datasets`)"
+        )
     report = SourceReport("ai-incident-law")
-    builder = _Builder(config, parties, report)
+    builder = _Builder(config, parties, report, matters or {})
     for name, dataset in sorted(datasets.items()):
-        records = dataset.get("records") or []
+        records = (dataset.get("records") if isinstance(dataset, dict) else None) or []
+        if not isinstance(records, list):
+            raise InvalidInput(f"{path}: `datasets.{name}.records` must be a list")
         report.read[f"{path.name} {name}"] = len(records)
         if name != "included":
             report.skip(f"record in the index's {name!r} list (not verified by the index)",
@@ -77,9 +77,11 @@ def litigation_records(
 
 class _Builder:
     def __init__(self, config: SourceConfig, parties: dict[str, list[Party]],
-                 report: SourceReport) -> None:
+                 report: SourceReport, matters: dict[str, Matter]) -> None:
         self.config, self.parties, self.report = config, parties, report
-        self.sink = RecordSink(config.resolution.redirects, config.curated.entities)
+        self.matters = matters
+        self.sink = RecordSink(config.resolution.redirects, config.curated.entities,
+                               config.overrides.types)
         self.curated_types = {i: f.type for i, f in config.curated.entities.items()}
         self.types: dict[str, TypeDecision] = {}
 
@@ -93,21 +95,63 @@ class _Builder:
         link = [{"url": rec["public_record_link"]}] if rec.get("public_record_link") else []
         secondary = [{"url": u.strip()} for u in (rec.get("secondary_source_links") or "")
                      .split(";") if u.strip()]
-        incident = self.sink.entity(self.incident(rec, base, origin), origin)
-        matter = self.sink.entity(self.matter(rec, base, origin), origin)
+        filed = self.date(rec.get("filing_date"), "filing_date", origin)
+        happened = self.date(rec.get("error_date"), "error_date", origin)
+        if self.sink.resolve(base) != base:  # the same event as another source's incident:
+            happened = None                  # its own source dates it (no second date to clash)
+        incident = self.sink.entity(self.incident(rec, base, happened), origin)
+        matter = self.sink.entity(self.matter(rec, base, filed), origin)
         self.sink.relation("REPORTED", doc, incident,
                            [{"article": doc, "quote": rec["error_title"]}], origin)
         self.sink.relation("CONCERNS", matter, incident, [
-            {"article": doc, "quote": rec["public_matter_name"]}, *link, *secondary], origin)
+            {"article": doc, "quote": rec["public_matter_name"]}, *link, *secondary], origin,
+            date=filed)
         for court, quote in self.courts(rec):
             agency = self.sink.entity({"kind": "entity", "id": court["id"], "type": "Agency",
                                        "name": court["name"], **court["extra"]}, origin)
             self.sink.relation("HEARD", agency, matter,
-                               [{"article": doc, "quote": quote}, *link], origin)
+                               [{"article": doc, "quote": quote}, *link], origin, date=filed)
         for party in self.deployers(rec, origin):
             node = self.sink.entity(self.party(party), origin)
             self.sink.relation("DEPLOYED", node, incident,
-                               [{"article": doc, "quote": rec["deployer"]}, *link], origin)
+                               [{"article": doc, "quote": rec["deployer"]}, *link], origin,
+                               date=happened)
+        reviewed = self.matters.get(rec["error_id"])
+        if reviewed is None:
+            self.report.skip("record with no reviewed entry in litigation_matters.yaml "
+                             "(parties, amount, AIID link)")
+        elif self.checked(reviewed, rec, origin):
+            self.roles(reviewed, rec, matter, doc, filed, origin)
+
+    def checked(self, reviewed: Matter, rec: dict[str, Any], origin: Origin) -> bool:
+        wrong = check_matter(reviewed, rec)
+        self.report.refused += [Problem(origin, f"litigation_matters.yaml: {w}") for w in wrong]
+        return not wrong
+
+    def roles(self, reviewed: Matter, rec: dict[str, Any], matter: str, doc: str,
+              filed: str | None, origin: Origin) -> None:
+        """Parties with PLAINTIFF_IN / DEFENDANT_IN, agencies the record names, AIID links."""
+        link = [{"url": rec["public_record_link"]}] if rec.get("public_record_link") else []
+        evidence = [{"article": doc, "quote": rec["public_matter_name"]}, *link]
+        for rtype, listed in (("PLAINTIFF_IN", reviewed.plaintiffs),
+                              ("DEFENDANT_IN", reviewed.defendants)):
+            for party in listed:
+                node = self.sink.entity(self.party(party), origin)
+                self.sink.relation(rtype, node, matter, evidence, origin, date=filed)
+        for court in reviewed.courts:
+            agency = self.sink.entity({"kind": "entity", "id": slugify(court), "type": "Agency",
+                                       "name": court}, origin)
+            self.sink.relation("HEARD", agency, matter, [
+                {"article": doc, "quote": rec["jurisdiction"]}, *link], origin, date=filed)
+        for named in reviewed.mentions:
+            node = self.sink.entity(self.party(Party(named.name, named.type, named.id)), origin)
+            self.sink.relation("MENTIONS", doc, node,
+                               [{"article": doc, "quote": rec["jurisdiction"]}], origin)
+        if not reviewed.parties():
+            self.report.skip(f"matter whose name names no party: {reviewed.no_parties}")
+        for number in reviewed.aiid:
+            self.sink.relation("CONCERNS", matter, f"aiid-incident-{number}", [
+                *evidence, {"url": CITE_URL.format(number)}], origin, date=filed)
 
     def document(self, rec: dict[str, Any], base: str, origin: Origin) -> str:
         publisher = self.sink.entity(dict(PUBLISHER_RECORD), origin)
@@ -118,9 +162,8 @@ class _Builder:
         self.sink.relation("PUBLISHED", publisher, doc, [{"article": doc}], origin)
         return doc
 
-    def incident(self, rec: dict[str, Any], base: str, origin: Origin) -> dict[str, Any]:
+    def incident(self, rec: dict[str, Any], base: str, date: str | None) -> dict[str, Any]:
         props: dict[str, Any] = {}
-        date = self.date(rec.get("error_date"), "error_date", origin)
         if date:
             props["date"] = date
         if rec.get("ai_system_name"):
@@ -128,13 +171,18 @@ class _Builder:
         return {"kind": "entity", "id": base, "type": "Incident", "name": rec["error_title"],
                 "properties": props, "external_ids": {"aiel": rec["error_id"]}}
 
-    def matter(self, rec: dict[str, Any], base: str, origin: Origin) -> dict[str, Any]:
+    def matter(self, rec: dict[str, Any], base: str, date: str | None) -> dict[str, Any]:
         props: dict[str, Any] = {}
         for key, prop in (("public_matter_type", "matter_type"), ("filing_status", "status"),
                           ("neutral_citation", "citation"), ("public_record_link", "url")):
             if rec.get(key):
                 props[prop] = rec[key]
-        date = self.date(rec.get("filing_date"), "filing_date", origin)
+        reviewed = self.matters.get(rec["error_id"])
+        if reviewed is not None and reviewed.amount is not None and not check_matter(reviewed,
+                                                                                     rec):
+            amount = reviewed.amount
+            props.update(amount=float(amount.value), currency=amount.currency,
+                         amount_kind=amount.kind, amount_quote=amount.quote)
         if date:
             props["filing_date"] = date
         return {"kind": "entity", "id": f"{base}-matter", "type": "LegalAction",

@@ -21,14 +21,18 @@ from ingest.sources.aiid_files import SimilarPair, similar_pairs
 from ingest.sources.candidates import Candidate, find_candidates, known_entity
 from ingest.sources.changes import Changes, track_changes
 from ingest.sources.curated_index import load_curated
-from ingest.sources.litigation import Party, litigation_records, load_parties
+from ingest.sources.headlines import headlines_extract
+from ingest.sources.litigation import litigation_records, load_parties
+from ingest.sources.litigation_matters import Party, load_matters
 from ingest.sources.resolution import load_decisions, resolve
 from ingest.sources.typing_rules import Overrides, load_overrides
 
-SOURCES = ("aiid", "ai-incident-law")
+SOURCES = ("aiid", "ai-incident-law", "headlines")
+HEADLINE_FACTS = "headline_facts.yaml"
 DECISIONS = "decisions.yaml"
 TYPES = "types.yaml"
 PARTIES = "litigation_parties.yaml"
+MATTERS = "litigation_matters.yaml"
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,21 @@ def extract(source: str, path: Path, decided: Decided, descriptions: bool = Fals
     if not path.exists():
         raise InvalidInput(f"{path}: no such file or folder")
     parties = load_parties(decided.file(PARTIES))
-    overrides = with_party_types(load_overrides(decided.file(TYPES)), parties)
+    matters = load_matters(decided.file(MATTERS))
+    everyone = {**{f"{k} deployer": v for k, v in parties.items()},
+                **{f"{k} party": [*m.parties(), *(Party(n.name, n.type, n.id)
+                                                   for n in m.mentions)]
+                   for k, m in matters.items()}}
+    overrides = with_party_types(load_overrides(decided.file(TYPES)), everyone)
     config = SourceConfig(load_curated(decided.curated), overrides,
                           resolve(load_decisions(decided.file(DECISIONS))), descriptions)
+    if source == "headlines":
+        return headlines_extract(path, config, decided.curated, decided.file(HEADLINE_FACTS))
     if source == "aiid":
         if not path.is_dir():
             raise InvalidInput(f"{path}: the AIID source is a snapshot folder (incidents.csv...)")
         return aiid_records(path, config)
-    return litigation_records(path, config, parties)
+    return litigation_records(path, config, parties, matters)
 
 
 def with_party_types(overrides: Overrides, parties: dict[str, list[Party]]) -> Overrides:
@@ -64,8 +75,9 @@ def with_party_types(overrides: Overrides, parties: dict[str, list[Party]]) -> O
     types = dict(overrides.types)
     for party in (p for listed in parties.values() for p in listed):
         if types.setdefault(party.id, party.type) != party.type:
-            raise InvalidInput(f"{party.id!r} is a {types[party.id]} in {TYPES} but a "
-                               f"{party.type} in {PARTIES}; use one type")
+            raise InvalidInput(f"{party.id!r} is a {types[party.id]} in {TYPES} or another "
+                               f"entry but a {party.type} in {PARTIES} or {MATTERS}; "
+                               "use one type")
     return replace(overrides, types=types)
 
 

@@ -19,8 +19,10 @@ class SourceReport:
     merged: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (survivor, reason)
     undecided: list[str] = field(default_factory=list)
     rules: Counter[str] = field(default_factory=Counter)  # which typing rule decided how many
+    typed: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (type, rule)
     entity_types: Counter[str] = field(default_factory=Counter)
     relation_types: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)  # what the source lacks, said once
 
     def skip(self, reason: str, count: int = 1) -> None:
         if count:
@@ -36,6 +38,7 @@ class SourceReport:
         """The report as text lines, for the CLI and for reading in a test failure."""
         out = [f"source: {self.source}"]
         out += [f"read {count} rows from {name}" for name, count in sorted(self.read.items())]
+        out += [f"note: {note}" for note in self.notes]
         out.append(f"wrote {sum(self.entity_types.values())} entities, "
                    f"{sum(self.relation_types.values())} relations")
         out += [f"  {name:<24}{count:>8}" for name, count in sorted(self.entity_types.items())]

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from graph.errors import InvalidInput
+from ingest.strict_yaml import read_yaml_file
 
 DECISIONS = ("merge", "keep-apart")
 _KEYS = {"ids", "decision", "survivor", "reason", "decided_by"}
@@ -51,7 +52,7 @@ def load_decisions(path: Path | None) -> list[Decision]:
     """The decisions in `path` (none when there is no file), refused whole if one is malformed."""
     if path is None or not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path) or {}
     items = data.get("decisions") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise InvalidInput(f"{path}: expected a mapping with a `decisions:` list")

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from graph.errors import InvalidInput
 from ingest.sources.common import slugify
+from ingest.sources.typing_context import TypingContext, byline_type, context_type
+from ingest.strict_yaml import read_yaml_file
 
 UNDECIDED = "Organization"
-TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher")
+TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher", "Product")
 
 _POPULATIONS = frozenset("""
 users user customers residents people public citizens workers patients drivers employees voters
@@ -38,11 +38,14 @@ physicians clinicians farmers shareholders traders buyers sellers merchants vend
 competitors criminals cybercriminals phishers figures publishers organizations companies
 investigators professors pupils voices providers critics veterans survivors staff presidents
 advertisers employers responders electorate retirees academics propagandists operatives
+leaders riders attendants museums neighborhoods neighbourhoods extortionists sextortionists
+entities community diaspora institutions minorities patrons
 """.split())
 # plural words that make any id a population, wherever they stand ("students-at-x-college")
 _STRONG_PLURALS = frozenset("""
 students users customers residents people citizens workers patients employees voters victims
 children parents teachers families members professors pupils officers staff providers
+candidates attendants riders leaders museums neighborhoods neighbourhoods
 """.split())
 _PERSON_NOUNS = frozenset("""
 employee student user customer resident patient driver victim client teacher parent child
@@ -51,11 +54,13 @@ woman boy girl teenager teen mother father son daughter wife husband creator sca
 individual person applicant candidate professor
 """.split())
 _UNKNOWN = frozenset("unknown unnamed unidentified anonymous".split())
+_DEMONYM_PLURALS = ("ians", "ans", "elis", "alis", "ese")
 _POPULATION_PHRASES = ("of-color", "with-disabilities", "general-public", "lgbtq")
+_POPULATION_PREFIXES = ("family-of-", "families-of-", "fans-of-", "relatives-of-", "friends-of-")
 _AGENCY_WORDS = frozenset("""
 police pd sheriff sheriffs ministry government governments court courts tribunal commission
-authority agency parliament senate municipality council regulator regulators bureau
-army military navy department office
+authority authorities agency parliament senate municipality council regulator regulators bureau
+army military navy department office administration agencies
 """.split())
 _POLICE = frozenset("police pd sheriff sheriffs constabulary".split())
 _AGENCY_PREFIXES = ("department-of-", "ministry-of-", "city-of-", "state-of-", "government-of-",
@@ -88,7 +93,9 @@ def load_overrides(path: Path | None) -> Overrides:
     """Read `types.yaml`: `types: {Type: [ids]}`, `labels`, `organisation_authors`, `operators`."""
     if path is None or not path.exists():
         return Overrides()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path) or {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected a mapping (types:, labels:, ...)")
     found = Overrides()
     for etype, ids in (data.get("types") or {}).items():
         if etype not in TYPES:
@@ -102,7 +109,8 @@ def load_overrides(path: Path | None) -> Overrides:
     return found
 
 
-def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides) -> TypeDecision:
+def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides,
+                context: TypingContext | None = None) -> TypeDecision:
     """The type of an imported entity id, and which rule decided it."""
     if entity_id in curated:
         return TypeDecision(curated[entity_id], "curated")
@@ -112,13 +120,20 @@ def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides
     for rule, etype in _RULES:
         if rule(entity_id, words):
             return TypeDecision(etype, rule.__name__.strip("_"))
+    found = context_type(entity_id, context) if context is not None else None
+    if found is not None:
+        return TypeDecision(*found)
     return TypeDecision(UNDECIDED, "undecided")
 
 
 def _population(entity_id: str, words: list[str]) -> bool:
-    first_plural = words[0] in _POPULATIONS and words[0].endswith("s")
-    return (words[-1] in _POPULATIONS or first_plural or bool(_STRONG_PLURALS.intersection(words))
-            or any(p in entity_id for p in _POPULATION_PHRASES))
+    first_plural = (words[0] in _POPULATIONS and words[0].endswith("s")) or (
+        len(words[0]) > 5 and words[0].endswith(_DEMONYM_PLURALS))  # "israelis", "albanians-in"
+    any_plural = any(w in _POPULATIONS and w.endswith("s") for w in words)
+    return (words[-1] in _POPULATIONS or first_plural or any_plural
+            or bool(_STRONG_PLURALS.intersection(words))
+            or any(p in entity_id for p in _POPULATION_PHRASES)
+            or entity_id.startswith(_POPULATION_PREFIXES) or words[-1] == "family")
 
 
 def _person_role(entity_id: str, words: list[str]) -> bool:
@@ -144,19 +159,12 @@ def _organisation_word(entity_id: str, words: list[str]) -> bool:
     return bool(_ORG_WORDS.intersection(words))
 
 
-_RULES = ((_population, "Group"), (_person_role, "Person"), (_police, "Agency"),
+_RULES = ((_person_role, "Person"), (_population, "Group"), (_police, "Agency"),
           (_organisation_word, "Organization"), (_agency, "Agency"), (_company_form, "Company"))
 
-_AUTHOR_ORG_WORDS = frozenset("""
-news press staff team editorial editors desk agency department office ministry university
-institute times post journal magazine network media inc llc ltd foundation council commission
-government police bureau wire tv radio reporters contributors newsroom service services
-""".split())
-
-
-def author_type(name: str, overrides: Overrides) -> str:
-    """Person, unless the byline is an organisation ("Reuters", "BBC News", "Editorial Board")."""
+def author_type(name: str, url: str, overrides: Overrides) -> TypeDecision:
+    """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers; otherwise
+    `byline_type` reads the byline against its report's web domain and its words."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
-        return "Organization"
-    words = set(slugify(name).split("-"))
-    return "Organization" if words & _AUTHOR_ORG_WORDS else "Person"
+        return TypeDecision("Publisher", "override")
+    return TypeDecision(*byline_type(name, url))

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from graph.export import EDGE_KEYS, NODE_KEYS, canonical, from_networkx, to_networkx
-from graph.export.formats import EDGE_COLUMNS, FORMATS, NODE_COLUMNS
+from graph.export.formats import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, STATEMENT_COLUMNS
 from graph.export.selection import GraphExport
 from graph.schema import load_schema
 from graph.store.embedded import EmbeddedStore
@@ -81,8 +82,17 @@ def test_ndjson_reingests_to_the_same_graph(any_store: EmbeddedStore, tmp_path: 
     assert list(fresh.iter_relations()) == list(any_store.iter_relations())
 
 
-def _without_empty(attrs: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in attrs.items() if v != ""}
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_node_and_edge_reads_back_with_the_same_keys(
+    fmt: str, tricky_store: EmbeddedStore, tmp_path: Path
+) -> None:
+    """torch_geometric's from_networkx and pandas need one key set, dated edge or not."""
+    graph = read(fmt, write(tricky_store, fmt, tmp_path))
+    assert len({frozenset(a) for _, a in graph.nodes(data=True)}) == 1
+    edge_keys = {frozenset(a) for *_, a in graph.edges(data=True)}
+    assert len(edge_keys) == 1 and {"date", "start", "end"} <= next(iter(edge_keys))
+    dates = {a["date"] for *_, a in graph.edges(data=True)}
+    assert "" in dates and len(dates) > 1  # the fixture has dated and undated edges
 
 
 def test_what_each_reader_changes_is_only_what_the_readme_says(
@@ -93,14 +103,13 @@ def test_what_each_reader_changes_is_only_what_the_readme_says(
     gexf = read("gexf", write(tricky_store, "gexf", tmp_path))
     csv = read("edgelist", write(tricky_store, "edgelist", tmp_path))
     for node, attrs in want.nodes(data=True):
-        assert graphml.nodes[node] == _without_empty(attrs)  # GraphML: no empty values
+        assert graphml.nodes[node] == attrs  # empty values are written empty
         assert gexf.nodes[node] == {**attrs, "label": attrs["name"]}
         assert csv.nodes[node] == attrs
     for u, v, key, attrs in want.edges(keys=True, data=True):
-        assert graphml.edges[u, v, key] == _without_empty(attrs)
-        dated = {k: x for k, x in attrs.items() if k not in ("start", "end") or x}
+        assert graphml.edges[u, v, key] == attrs
         extras = {"label": attrs["rel_type"], "weight": float(attrs["evidence_count"])}
-        assert gexf.edges[u, v, key] == {**dated, **extras}
+        assert gexf.edges[u, v, key] == {**attrs, **extras}
         assert csv.edges[u, v, key] == {k: x for k, x in attrs.items() if k != "id"}
 
 
@@ -166,12 +175,30 @@ def test_writers_stream(fmt: str, curated_store: EmbeddedStore) -> None:
     assert sum(steps) == counted
 
 
-def test_xml_refuses_control_characters_it_cannot_carry(tmp_path: Path) -> None:
-    from graph.errors import InvalidInput
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_replaces_control_characters_it_cannot_carry(fmt: str, tmp_path: Path) -> None:
     from graph.model import Entity
 
     store = EmbeddedStore(load_schema(), tmp_path / "bell")
-    store.upsert([Entity("bell", "Group", "ring\x07")], [])
-    with pytest.raises(InvalidInput, match="U\\+0007"):
-        "".join(FORMATS["graphml"].chunks(GraphExport(store), None))
+    store.upsert([Entity("bell", "Group", "ring\x07 \x1b[0m")], [])
+    path = tmp_path / f"bell{FORMATS[fmt].suffix}"
+    path.write_text("".join(FORMATS[fmt].chunks(GraphExport(store), None)), encoding="utf-8")
+    graph = read(fmt, path)  # well-formed: the parser would fail on a raw control character
+    assert graph.nodes["bell"]["name" if fmt == "graphml" else "label"] == "ring\ufffd \ufffd[0m"
     assert "ring\\u0007" in "".join(FORMATS["node-link"].chunks(GraphExport(store), None))
+
+
+def test_the_statements_table_has_every_value_with_its_source(
+    curated_store: EmbeddedStore, tmp_path: Path
+) -> None:
+    path = write(curated_store, "statements", tmp_path)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert tuple(table.columns) == STATEMENT_COLUMNS
+    fine = table[(table["id"] == "dutch-data-protection-authority:FINED:clearview-ai@2024-09")
+                 & (table["property"] == "amount")]
+    assert sorted(zip(fine["value"], fine["shown"], fine["conflict"], strict=True)) == [
+        ("33000000", "true", "true"), ("33700000", "false", "true")]
+    assert set(fine["url"]) == {"", "https://incidentdatabase.ai/cite/781/"}
+    stated = sum(len(e.statements) for e in curated_store.iter_entities())
+    stated += sum(len(r.statements) for r in curated_store.iter_relations())
+    assert len(table) == stated

@@ -73,3 +73,26 @@ def test_bad_requests_are_refused_before_streaming(
     response = client.get(path, params=params)
     assert response.status_code == status
     assert message in response.json()["error"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_control_characters_never_break_a_download(fmt: str, tmp_path: Path) -> None:
+    from api.app import create_app
+    from graph.model import Entity
+    from graph.schema import load_schema
+    from graph.settings import Settings
+
+    store = EmbeddedStore(load_schema(), tmp_path / "bell")
+    store.upsert([Entity(f"bell-{i}", "Group", f"ring\x07 {i}") for i in range(3000)], [])
+    with TestClient(create_app(Settings(data_dir=tmp_path / "bell"), store)) as client:
+        response = client.get(f"/export/{fmt}")
+    assert response.status_code == 200
+    path = tmp_path / f"bell{FORMATS[fmt].suffix}"
+    path.write_bytes(response.content)
+    assert read(fmt, path).number_of_nodes() == 3000
+
+
+def test_a_bad_filter_fails_before_the_first_byte(client: TestClient) -> None:
+    response = client.get("/export/graphml", params={"around": "no-such-entity"})
+    assert response.status_code == 404
+    assert "no-such-entity" in response.json()["error"]

@@ -19,6 +19,12 @@ EXTRACT = PROJECT_ROOT / "data" / "extract"
 AIID = SHARED_DATA / "aiid"
 LITIGATION = SHARED_DATA / "ai-incident-law" / "data.json"
 DECIDED = Decided(CURATED, RESOLUTION)
+needs_aiid = pytest.mark.skipif(
+    not AIID.is_dir(), reason=f"third-party data folder {AIID} is absent (users never have it)"
+)
+needs_litigation = pytest.mark.skipif(
+    not LITIGATION.is_file(), reason=f"third-party data file {LITIGATION} is absent"
+)
 
 
 @pytest.fixture(scope="session")

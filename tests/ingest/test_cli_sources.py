@@ -34,7 +34,7 @@ def test_ingest_source_prints_what_it_read_wrote_and_changed(tmp_path: Path) -> 
     args = ("ingest", "-q", "--source", "ai-incident-law", str(LITIGATION))
     first = aikg(tmp_path / "store", *args, check=True)
     assert "read 64 rows from data.json included" in first.stderr
-    assert "LegalAction" in first.stderr and "merged by decision: 2" in first.stderr
+    assert "LegalAction" in first.stderr and "merged by decision: 14" in first.stderr
     assert "entities added: " in first.stdout
     second = aikg(tmp_path / "store", *args, check=True)
     assert "entities added: 0" in second.stdout and "relations updated: 0" in second.stdout

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
 from graph.schema import load_schema
 from graph.store.embedded import EmbeddedStore
 from ingest.sources.pipeline import extract, load
-from tests.ingest.conftest import AIID, DECIDED, LITIGATION
+from tests.ingest.conftest import AIID, DECIDED, LITIGATION, needs_aiid, needs_litigation
 from tests.ingest.snapshots import ACME, ACME_AL, write_snapshot
 
 
 def _trimmed(folder: Path, keep: int) -> Path:
-    """The real snapshot with only the first `keep` rows of incidents.csv."""
+    """The real snapshot with only the first `keep` rows of incidents.csv, and only their
+    incidents in the GraphQL export (which would otherwise add the others)."""
     shutil.copytree(AIID, folder)
-    (folder / "incidents.csv").chmod(0o644)
+    for name in ("incidents.csv", "aiid_graphql_export.json"):
+        (folder / name).chmod(0o644)
     with (AIID / "incidents.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     with (folder / "incidents.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows[: keep + 1])
+    kept = {row[rows[0].index("incident_id")] for row in rows[1: keep + 1]}
+    export = json.loads((AIID / "aiid_graphql_export.json").read_text(encoding="utf-8"))
+    incidents = export["data"]["incidents"]
+    export["data"]["incidents"] = [i for i in incidents if str(i["incident_id"]) in kept]
+    (folder / "aiid_graphql_export.json").write_text(json.dumps(export), encoding="utf-8")
     return folder
 
 
+@needs_aiid
+@needs_litigation
 def test_reimporting_the_same_snapshot_changes_nothing(tmp_path: Path) -> None:
     store = EmbeddedStore(load_schema(), tmp_path / "store")
     result = extract("aiid", AIID, DECIDED)
@@ -40,6 +50,7 @@ def test_reimporting_the_same_snapshot_changes_nothing(tmp_path: Path) -> None:
     assert lit.ok and lit_again.ok and lit_nothing.empty
 
 
+@needs_aiid
 def test_a_newer_snapshot_adds_and_updates_and_says_which(tmp_path: Path) -> None:
     store = EmbeddedStore(load_schema(), tmp_path / "store")
     older, _ = load(store, extract("aiid", _trimmed(tmp_path / "old", 500), DECIDED))
@@ -48,8 +59,8 @@ def test_a_newer_snapshot_adds_and_updates_and_says_which(tmp_path: Path) -> Non
     newer, changes = load(store, extract("aiid", AIID, DECIDED))
     assert newer.ok
     old_ids = {e.id for e in store.iter_entities() if e.id.startswith("aiid-incident-")}
-    assert len(old_ids) == 989
-    assert len([i for i in changes.entities_added if i.startswith("aiid-incident-")]) == 489
+    assert len(old_ids) == 1137  # incidents.csv's 989 and the GraphQL export's 148 newer ones
+    assert len([i for i in changes.entities_added if i.startswith("aiid-incident-")]) == 637
     # names seen again under another spelling become aliases; merged ids join their survivor
     assert changes.entities_updated and set(changes.entities_updated) <= before
     assert not set(changes.entities_added) & before

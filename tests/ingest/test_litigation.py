@@ -11,7 +11,13 @@ from graph.store.embedded import EmbeddedStore
 from ingest.sources.aiid import Extract
 from ingest.sources.pipeline import Decided, extract
 from tests.conftest import CURATED
-from tests.ingest.conftest import LITIGATION, RESOLUTION, entity_records, relation_records
+from tests.ingest.conftest import (
+    LITIGATION,
+    RESOLUTION,
+    entity_records,
+    needs_litigation,
+    relation_records,
+)
 
 
 def _included() -> list[dict[str, object]]:
@@ -35,11 +41,23 @@ def test_one_matter_and_one_incident_per_included_record(litigation_extract: Ext
     assert len(matters) == len(incidents) == len(records)
     expected = {r["error_id"] for r in records}
     assert {e["external_ids"]["aiel"] for e in matters} == expected  # type: ignore[index]
-    assert len(relation_records(litigation_extract, "CONCERNS")) == len(records)
+    decisions = yaml.safe_load((RESOLUTION / "decisions.yaml").read_text(encoding="utf-8"))
+    merged = {i: d["survivor"] for d in decisions["decisions"] if d["decision"] == "merge"
+              for i in d["ids"] if i != d["survivor"]}
+    own = {(r["error_id"], merged.get(str(r["error_id"]).lower(), str(r["error_id"]).lower()))
+           for r in records}
+    links = {(k, f"aiid-incident-{n}") for k, m in _matters().items() for n in m.get("aiid") or []}
+    assert len(relation_records(litigation_extract, "CONCERNS")) == len(own | links)
+
+
+def _matters() -> dict[str, dict[str, object]]:
+    data = yaml.safe_load((RESOLUTION / "litigation_matters.yaml").read_text(encoding="utf-8"))
+    return dict(data["matters"])
 
 
 def test_every_court_or_agency_heard_its_matter(litigation_extract: Extract) -> None:
-    expected = sum(len(_authorities(r)) for r in _included())
+    extra = {k: len(m.get("courts") or []) for k, m in _matters().items()}  # type: ignore[arg-type]
+    expected = sum(len(_authorities(r)) + extra.get(str(r["error_id"]), 0) for r in _included())
     heard = relation_records(litigation_extract, "HEARD")
     assert len(heard) == expected
     agencies = entity_records(litigation_extract)
@@ -69,6 +87,7 @@ def test_review_and_global_candidates_are_skipped_and_counted(
         len(data["review"]["records"]) + len(data["global"]["records"]))
 
 
+@needs_litigation
 def test_a_party_name_not_in_the_record_is_refused(tmp_path: Path) -> None:
     resolution = tmp_path / "resolution"
     resolution.mkdir()
@@ -85,7 +104,8 @@ def test_litigation_joins_aiid_and_curated_ids(bundled_store: EmbeddedStore) -> 
     deployed = bundled_store.relations_of(["detroit-police-department"], types=["DEPLOYED"])
     targets = {r.target for r in deployed["detroit-police-department"]}
     assert any(t.startswith("aiid-incident-") for t in targets)
-    assert {"aiel-2024-014", "aiel-2025-016"} <= targets
+    assert {"aiid-incident-74", "aiid-incident-592"} <= targets  # the index's arrests joined AIID's
+    assert bundled_store.resolve(["aiel-2024-014"]) == {"aiel-2024-014": "aiid-incident-74"}
     matter = bundled_store.relations_of(["aiel-2024-015-matter"], types=["CONCERNS"])
     assert [r.target for r in matter["aiel-2024-015-matter"]] == ["nijeer-parks-detention-2019"]
     resolved = bundled_store.resolve(["aiel-2024-015"])

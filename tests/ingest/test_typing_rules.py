@@ -8,9 +8,11 @@ import pytest
 
 from ingest.sources.aiid import Extract
 from ingest.sources.curated_index import load_curated
+from ingest.sources.typing_context import TypingContext, byline_first_names
 from ingest.sources.typing_rules import (
     UNDECIDED,
     Overrides,
+    TypeDecision,
     author_type,
     decide_type,
     load_overrides,
@@ -56,10 +58,34 @@ def test_an_undecided_id_is_an_organization_and_says_so() -> None:
     assert (decision.type, decision.rule) == (UNDECIDED, "undecided")
 
 
-def test_bylines_are_people_unless_they_name_an_organisation() -> None:
-    assert author_type("Kashmir Hill", OVERRIDES) == "Person"
-    assert author_type("BBC News", OVERRIDES) == "Organization"
-    assert author_type("afp", OVERRIDES) == "Organization"
+def test_bylines_are_people_unless_they_name_an_outlet_agency_or_organisation() -> None:
+    url = "https://www.example.com/story"
+    assert author_type("Kashmir Hill", url, OVERRIDES).type == "Person"
+    assert author_type("BBC News", url, OVERRIDES).type == "Publisher"
+    assert author_type("afp", url, OVERRIDES) == TypeDecision("Publisher", "override")
+    assert author_type("WRAL", "https://www.wral.com/x", OVERRIDES).rule == "byline_is_outlet"
+    assert author_type("Edmonton Police Service", url, OVERRIDES).type == "Agency"
+    assert author_type("American Sunlight Project", url, OVERRIDES).type == "Organization"
+
+
+def test_context_types_people_products_and_developers() -> None:
+    context = TypingContext(
+        names={"noelle-martin": "Noelle Martin", "beacon-x": "Beacon X",
+               "kairos": "kairos", "fashion-retailers": "fashion retailers"},
+        roles={"noelle-martin": {"harmed"}, "kairos": {"developers"},
+               "beacon-x": {"deployers"}, "fashion-retailers": {"deployers"},
+               "judicial-integrity": {"harmed"}},
+        titles={"beacon-x": ["Acme's Beacon X Crashed"]},
+        first_names=byline_first_names(["Kashmir Hill", "BBC News"]))
+    found = {i: decide_type(i, {}, Overrides(), context) for i in
+             ["noelle-martin", "beacon-x", "kairos", "fashion-retailers", "judicial-integrity"]}
+    assert {i: (d.type, d.rule) for i, d in found.items()} == {
+        "noelle-martin": ("Person", "person_name"),
+        "beacon-x": ("Product", "owned_product"),
+        "kairos": ("Company", "developer"),
+        "fashion-retailers": ("Group", "lowercase_plural"),
+        "judicial-integrity": ("Group", "abstract_harm")}
+    assert byline_first_names(["Kashmir Hill", "BBC News"]) == {"kashmir"}
 
 
 def test_unknown_override_type_is_refused(tmp_path: Path) -> None:
@@ -76,6 +102,8 @@ def test_the_import_counts_undecided_ids(aiid_extract: Extract) -> None:
     assert f"undecided type (written as Organization): {len(report.undecided)}" in report.lines()
     assert entities["children"]["type"] == "Group"
     assert entities["new-york-city-police-department"]["type"] == "Agency"
+    assert entities["chatgpt"]["type"] == "Product"
+    assert all(i in report.typed for i in report.undecided)
 
 
 def test_platforms_are_operated_by_their_companies(aiid_extract: Extract) -> None:

@@ -20,7 +20,7 @@ export function h(tag, attrs = {}, ...children) {
 export const TYPE_COLOURS = {
   Company: "#4C78A8", Platform: "#F58518", Agency: "#54A24B", Organization: "#E45756",
   Person: "#72B7B2", Publisher: "#B279A2", Article: "#EECA3B", Incident: "#9D755D",
-  LegalAction: "#FF9DA6", Group: "#BAB0AC",
+  LegalAction: "#FF9DA6", Group: "#BAB0AC", Product: "#79706E",
 };
 
 /** A link to an entity's own page, with its type as a coloured badge. */

@@ -1,0 +1,64 @@
+"""A real `aikg serve` in a subprocess over a store ingested from files, for HTTP-level tests."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import httpx
+
+from tests.cli_runner import AIKG, aikg
+
+START_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def served(folder: Path, inputs: Sequence[Path], **settings: object) -> Iterator[str]:
+    """The base URL of a server over a store of `inputs`; AIKG_<NAME> from `settings`.
+
+    The server listens on 127.0.0.1 and is stopped (killed if need be) on the way out.
+    """
+    store = folder / "served-store"
+    aikg(store, "ingest", "-q", *map(str, inputs), check=True)
+    port = _free_port()
+    env = {**os.environ, "AIKG_DATA_DIR": str(store), "AIKG_PORT": str(port)}
+    env.pop("AIKG_STORE", None)
+    env.update({f"AIKG_{k.upper()}": str(v) for k, v in settings.items()})
+    log = (folder / "served.log").open("w")
+    process = subprocess.Popen([*AIKG, "serve"], env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"aikg serve exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"aikg serve did not answer within {START_SECONDS} s")
