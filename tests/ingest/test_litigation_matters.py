@@ -19,7 +19,13 @@ from graph.store.embedded import EmbeddedStore
 from ingest.sources.aiid import Extract
 from ingest.sources.pipeline import Decided, extract
 from tests.conftest import CURATED
-from tests.ingest.conftest import LITIGATION, RESOLUTION, entity_records, relation_records
+from tests.ingest.conftest import (
+    LITIGATION,
+    RESOLUTION,
+    entity_records,
+    needs_litigation,
+    relation_records,
+)
 
 MONEY = re.compile(r"(?:C\$|\$|EUR )\s?\d")
 
@@ -117,6 +123,7 @@ def test_every_court_of_a_multi_court_matter(litigation_extract: Extract) -> Non
         assert found >= len(parts), (key, record["jurisdiction"])
 
 
+@needs_litigation
 def test_a_reviewed_name_or_quote_not_in_the_record_is_refused(tmp_path: Path) -> None:
     resolution = tmp_path / "resolution"
     resolution.mkdir()
