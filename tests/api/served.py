@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
@@ -13,15 +12,10 @@ from pathlib import Path
 import httpx
 
 from tests.cli_runner import AIKG, aikg
+from tests.support.ports import free_loopback_port
 
 START_SECONDS = 60
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextlib.contextmanager
@@ -32,7 +26,7 @@ def served(folder: Path, inputs: Sequence[Path], **settings: object) -> Iterator
     """
     store = folder / "served-store"
     aikg(store, "ingest", "-q", *map(str, inputs), check=True)
-    port = _free_port()
+    port = free_loopback_port()
     env = {**os.environ, "AIKG_DATA_DIR": str(store), "AIKG_PORT": str(port)}
     env.pop("AIKG_STORE", None)
     env.update({f"AIKG_{k.upper()}": str(v) for k, v in settings.items()})

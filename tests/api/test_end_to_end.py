@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,13 +15,7 @@ import pytest
 from tests.api.documents import ENTITY, SCRAPED, STATS
 from tests.cli_runner import AIKG, aikg
 from tests.conftest import CURATED
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.support.ports import free_loopback_port
 
 
 @pytest.fixture
@@ -30,7 +23,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     data_dir = tmp_path / "store"
     done = aikg(data_dir, "ingest", "-q", str(CURATED), check=True)
     assert "relations:" in done.stdout
-    port = _free_port()
+    port = free_loopback_port()
     env = {**os.environ, "AIKG_DATA_DIR": str(data_dir)}
     proc = subprocess.Popen(
         [*AIKG, "serve", "--port", str(port)],

@@ -21,7 +21,7 @@ from queries.batches import Batch, write_batches
 from queries.neo4j_store import Neo4jStore
 from queries.statements import write_statements
 from tests.contract.conftest import Backend, load
-from tests.support.neo4j_server import free_loopback_port
+from tests.support.ports import free_loopback_port
 
 FOUNDING = "bitzionis-2020-02-27-clearview-client-list-stolen"
 

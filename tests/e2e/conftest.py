@@ -5,7 +5,6 @@ sets docs/screenshots) or to a temporary folder."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -19,15 +18,10 @@ from api.web import BUILD_HINT, missing_assets
 from graph.settings import Settings
 from tests.cli_runner import AIKG, aikg
 from tests.e2e.browser import missing_browser, start_chromium
+from tests.support.ports import free_loopback_port
 
 WEB_DIR = Settings().web_dir
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _wait_healthy(url: str, server: subprocess.Popen[str]) -> None:
@@ -50,7 +44,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert not missing, f"web assets missing in {WEB_DIR}: {missing}; run `{BUILD_HINT}`"
     data_dir = tmp_path_factory.mktemp("e2e-store")
     aikg(data_dir, "ingest", check=True)
-    port = _free_port()
+    port = free_loopback_port()
     env = {**os.environ, "AIKG_DATA_DIR": str(data_dir), "AIKG_HOST": "127.0.0.1"}
     env.pop("AIKG_STORE", None)
     server = subprocess.Popen([*AIKG, "serve", "--port", str(port)], env=env, text=True,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from tests.support.ports import free_loopback_port
 
 KEY = "k" * 32
 MUTATIONS, READERS, READS_EACH = 50, 4, 500
@@ -44,16 +45,10 @@ def _batch(number: int) -> str:
     return "\n".join(json.dumps(r) for r in rows)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
 
 @contextlib.contextmanager
 def _server(data_dir: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_loopback_port()
     env = {**os.environ, "AIKG_DATA_DIR": str(data_dir), "AIKG_WRITE_KEYS": KEY}
     aikg = str(Path(sys.executable).with_name("aikg"))
     proc = subprocess.Popen([aikg, "serve", "--port", str(port)], env=env,

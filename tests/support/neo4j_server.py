@@ -18,7 +18,6 @@ import contextlib
 import os
 import re
 import secrets
-import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -28,13 +27,13 @@ from pathlib import Path
 from neo4j import GraphDatabase
 
 from graph.settings import PROJECT_ROOT
+from tests.support.ports import free_loopback_port
 
 __all__ = [
     "LAUNCHER", "Neo4jServer", "Neo4jServerError", "SharedDatabase", "free_loopback_port",
     "from_environment", "run_neo4j_server",
 ]
 
-LOOPBACK = "127.0.0.1"
 LAUNCHER = PROJECT_ROOT / "tools" / "neo4j-server" / "neo4j-server"
 READY = re.compile(r"^aikg-neo4j ready: (?P<version>.+) at (?P<uri>bolt://\S+)$", re.MULTILINE)
 _LOG_NAME = "neo4j-server.log"
@@ -101,13 +100,6 @@ class SharedDatabase:
                 "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             ).consume()
 
-
-def free_loopback_port() -> int:
-    """A TCP port that is free on 127.0.0.1 right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def server_version(uri: str, auth: tuple[str, str], database: str) -> str:
