@@ -40,12 +40,12 @@ class RelationPages:
 
     def _select(self, what: str, rtype: str, bounds: list[tuple[str, SortKey]], tail: str,
                 extra: tuple[Any, ...] = ()) -> list[Any]:
-        cols = ", ".join(self.keys)
         conditions = ["r.type = ?", self.where.sql()]
         params: list[Any] = [rtype, *self.where.params]
         for op, key in bounds:
-            conditions.append(f"({cols}) {op} ({', '.join('?' * len(key))})")
-            params.extend(key)
+            condition, values = _beyond(self.keys, op, key)
+            conditions.append(condition)
+            params.extend(values)
         sql = f"SELECT {what} FROM relations r WHERE {' AND '.join(conditions)} {tail}"
         return self.rows(sql, (*params, *extra))
 
@@ -105,3 +105,13 @@ class RelationPages:
         if window.last is not None:
             start = max(start, end - window.last)
         return Page([], [], total, end < total, start > 0)
+
+
+def _beyond(keys: Sequence[str], op: str, key: SortKey) -> tuple[str, list[str]]:
+    """`(keys) op (key)` spelled so that SQLite reads a range of the index on `keys` (it
+    does not for a row-value comparison on an expression such as coalesce(date, '~'))."""
+    if len(keys) == 1:
+        return f"{keys[0]} {op} ?", [key[0]]
+    strict = op[0]
+    return (f"{keys[0]} {strict}= ? AND ({keys[0]} {strict} ? OR {keys[1]} {op} ?)",
+            [key[0], key[0], key[1]])
