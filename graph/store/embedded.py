@@ -75,7 +75,7 @@ class EmbeddedStore(EmbeddedReads, GraphStore):
                 digest = sqlite_schema.check(conn, str(self.path))
                 if digest is None:
                     sqlite_schema.create(conn, self.schema)
-                elif digest != sqlite_schema.schema_digest():
+                elif sqlite_schema.upgrade(conn) or digest != sqlite_schema.schema_digest():
                     sqlite_schema.sync_types(conn, self.schema)
                 conn.execute("COMMIT")
         except OSError as exc:

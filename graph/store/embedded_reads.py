@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.model import Entity, Relation
 from graph.schema import Schema
-from graph.store import sqlite_search
+from graph.store import paths, sqlite_search, sqlite_walk, traversal
 from graph.store.query import Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
 from graph.store.search_index import fold
@@ -30,9 +30,7 @@ from graph.store.sqlite_filters import compile_relations
 from graph.store.sqlite_pages import KEYS, RelationPages
 
 _DEGREES = (
-    "SELECT j.value, "
-    "(SELECT count(*) FROM relations r WHERE r.source = j.value) + "
-    "(SELECT count(*) FROM relations r WHERE r.target = j.value AND r.source != j.value) "
+    "SELECT j.value, coalesce((SELECT d.relations FROM degrees d WHERE d.entity = j.value), 0) "
     "FROM json_each(?) j"
 )
 _CITING = (
@@ -83,6 +81,38 @@ class EmbeddedReads(GraphReads):
 
         return RelationPages(
             self.db.rows, types, where, order.field, None if where.conditions else counted
+        )
+
+    def neighbourhood(
+        self,
+        root: Entity,
+        depth: int,
+        types: list[str] | None,
+        bounds: traversal.Bounds,
+        as_of: str | None = None,
+    ) -> traversal.Neighbourhood:
+        """Level by level over the endpoint indexes (`sqlite_walk`); the generic walk for as_of."""
+        if as_of is not None:
+            return GraphReads.neighbourhood(self, root, depth, types, bounds, as_of)
+        return sqlite_walk.neighbourhood(self._store, self.db.rows, root, depth, types, bounds)
+
+    def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int,
+        k: int,
+        types: list[str] | None,
+        bounds: traversal.Bounds,
+        as_of: str | None = None,
+    ) -> list[paths.Path]:
+        """Bidirectional over the endpoint indexes (`sqlite_walk`); the generic one for as_of."""
+        if as_of is not None or source == target:
+            return GraphReads.shortest_paths(
+                self, source, target, max_hops, k, types, bounds, as_of
+            )
+        return sqlite_walk.shortest_paths(
+            self._store, self.db.rows, source, target, max_hops, k, types, bounds
         )
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:

@@ -137,6 +137,13 @@ def shortest_paths(
         store, Matcher(store, as_of), types, bounds,
         _Side({source: 0}, [source]), _Side({target: 0}, [target]),
     )
+    return search_paths(search, source, target, max_hops, k)
+
+
+def search_paths(
+    search: PathSearch, source: str, target: str, max_hops: int, k: int
+) -> list[Path]:
+    """Grow the two balls and list the paths of each hop count in turn, shortest first."""
     paths: list[Path] = []
     hops = 1
     while hops <= max_hops and len(paths) < k:

@@ -16,7 +16,8 @@ from graph.errors import StoreUnavailable
 from graph.schema import SCHEMA_FILE, Schema
 
 FORMAT = "aikg-sqlite"
-SCHEMA_VERSION = "3"  # 3: statements and conflicts columns
+SCHEMA_VERSION = "4"  # 3: statements and conflicts columns; 4: covering endpoint indexes, degrees
+UPGRADABLE = ("3",)  # layouts `upgrade` brings to this one in place
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -57,10 +58,9 @@ CREATE TABLE relations(
   conflicts TEXT
 );
 CREATE INDEX relations_in_conflict ON relations(id) WHERE conflicts IS NOT NULL;
-CREATE INDEX relations_by_source ON relations(source, type);
-CREATE INDEX relations_by_target ON relations(target, type);
 CREATE INDEX relations_by_type ON relations(type, id);
 CREATE INDEX relations_by_date ON relations(type, coalesce(date, '~'), id);
+CREATE TABLE degrees(entity TEXT PRIMARY KEY, relations INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE evidence(
   relation TEXT NOT NULL, article TEXT, url TEXT, quote TEXT
 );
@@ -84,6 +84,16 @@ CREATE VIRTUAL TABLE entity_search USING fts5(
 );
 CREATE VIRTUAL TABLE entity_search_terms USING fts5vocab(entity_search, 'col');
 """
+
+# Level-by-level walks read (neighbour, relation) pairs from these alone, never the table rows.
+ENDPOINT_INDEXES = """
+CREATE INDEX relations_by_source ON relations(source, type, target, id);
+CREATE INDEX relations_by_target ON relations(target, type, source, id);
+"""
+_DEGREES = (
+    "INSERT INTO degrees(entity, relations) SELECT e, count(*) FROM (SELECT source AS e FROM "
+    "relations UNION ALL SELECT target FROM relations WHERE target != source) GROUP BY e"
+)
 
 _INDEX = """
   INSERT INTO entity_search(rowid, search_names, search_text)
@@ -141,7 +151,7 @@ def statements(script: str) -> list[str]:
 
 def create(conn: sqlite3.Connection, schema: Schema) -> None:
     """Lay out an empty database (inside the caller's transaction)."""
-    for statement in statements(TABLES + TRIGGERS):
+    for statement in statements(TABLES + ENDPOINT_INDEXES + TRIGGERS):
         conn.execute(statement)
     conn.executemany(
         "INSERT INTO meta(key, value) VALUES (?, ?)",
@@ -189,10 +199,28 @@ def check(conn: sqlite3.Connection, where: str) -> str | None:
         raise StoreUnavailable(
             f"{where} is not an aikg graph (format {meta.get('format')!r}); move it aside"
         )
-    if meta.get("schema_version") != SCHEMA_VERSION:
+    if meta.get("schema_version") not in (SCHEMA_VERSION, *UPGRADABLE):
         raise StoreUnavailable(
             f"{where} was written by another aikg version (layout "
             f"{meta.get('schema_version')}, this aikg reads {SCHEMA_VERSION}); move it aside "
             "and re-ingest your sources with `aikg ingest`"
         )
     return meta.get("schema_digest")
+
+
+def upgrade(conn: sqlite3.Connection) -> bool:
+    """Bring a layout of `UPGRADABLE` to this one (inside the caller's write transaction):
+    the covering endpoint indexes and the `degrees` table, rebuilt from the relations."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or row[0] not in UPGRADABLE:
+        return False
+    conn.execute("DROP INDEX IF EXISTS relations_by_source")
+    conn.execute("DROP INDEX IF EXISTS relations_by_target")
+    for statement in statements(ENDPOINT_INDEXES):
+        conn.execute(statement)
+    conn.execute(
+        "CREATE TABLE degrees(entity TEXT PRIMARY KEY, relations INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute(_DEGREES)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
+    return True

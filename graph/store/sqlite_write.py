@@ -38,6 +38,10 @@ _SIDE = (
     ("entity_keys", "entity", "INSERT INTO entity_keys(entity, key) VALUES (?, ?)"),
     ("merged_ids", "entity", "INSERT INTO merged_ids(old_id, entity) VALUES (?, ?)"),
 )
+_DEGREE = (
+    "INSERT INTO degrees(entity, relations) VALUES (?, ?) "
+    "ON CONFLICT(entity) DO UPDATE SET relations = relations + excluded.relations"
+)
 _COUNT = (
     "INSERT INTO type_counts(kind, type, count) VALUES (?, ?, ?) "
     "ON CONFLICT(kind, type) DO UPDATE SET count = count + excluded.count"
@@ -85,4 +89,8 @@ def write_relations(
         "INSERT INTO evidence(relation, article, url, quote) VALUES (?, ?, ?, ?)",
         [row for r in relations for row in evidence_rows(r)],
     )
-    _count(conn, "relation", Counter(r.type for r in relations if r.id not in stored))
+    added = [r for r in relations if r.id not in stored]
+    _count(conn, "relation", Counter(r.type for r in added))
+    ends = Counter(r.source for r in added)
+    ends.update(r.target for r in added if r.target != r.source)
+    conn.executemany(_DEGREE, sorted(ends.items()))

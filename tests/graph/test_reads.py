@@ -13,7 +13,7 @@ import pytest
 from bench.generate import generate
 from graph.model import Relation
 from graph.schema import load_schema
-from graph.store import reads
+from graph.store import reads, sqlite_walk
 from graph.store.direction import Direction
 from graph.store.embedded import EmbeddedStore
 from graph.store.periods import DateRange
@@ -31,7 +31,7 @@ from graph.store.traversal import Bounds
 from ingest.runner import ingest_paths
 
 OVERRIDDEN = ("degrees", "scan_relations", "entities_of_types", "relations_citing", "lookup",
-              "search_hits", "find_relations")
+              "search_hits", "find_relations", "neighbourhood", "shortest_paths")
 
 
 class GenericStore(EmbeddedStore):
@@ -143,6 +143,57 @@ def test_a_neighbourhood_is_the_bfs_ball_minus_what_hubs_would_add(
         n: d for n, d in expected.items() if n != root
     }
     assert all(n.hub == (graph.degree(n.entity.id) > 15) for n in found.neighbours)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "types"),
+    [
+        (Bounds(hub_degree=15, max_nodes=10**6, max_relations=10**7), None),
+        (Bounds(hub_degree=40, max_nodes=60, max_relations=10**7), None),
+        (Bounds(hub_degree=500, max_nodes=10**6, max_relations=300), None),
+        (Bounds(hub_degree=15, max_nodes=10**6, max_relations=10**7), ["MENTIONS", "SUED"]),
+    ],
+)
+def test_neighbourhoods_over_the_indexes_equal_the_generic_walk(
+    synthetic: tuple[EmbeddedStore, ...], bounds: Bounds, types: list[str] | None
+) -> None:
+    fast, generic = synthetic
+    ids = [e.id for e in fast.iter_entities()]
+    degrees = fast.degrees(ids)
+    roots = [*ids[::37], max(ids, key=degrees.__getitem__)]  # ordinary entities and the top hub
+    for depth in (1, 2, 3):
+        for root in fast.get_entities(roots).values():
+            expected = generic.neighbourhood(root, depth, types, bounds)
+            assert fast.neighbourhood(root, depth, types, bounds) == expected, (root.id, depth)
+
+
+def test_paths_over_the_indexes_equal_the_generic_search(
+    synthetic: tuple[EmbeddedStore, ...],
+) -> None:
+    fast, generic = synthetic
+    ids = sorted(e.id for e in fast.iter_entities())
+    pairs = list(zip(ids[::23], ids[7::29], strict=False))
+    found = 0
+    for types in (None, ["MENTIONS", "REPORTED", "WORKS_FOR"]):
+        for source, target in pairs:
+            bounds = Bounds(max_relations=10**6)
+            expected = generic.shortest_paths(source, target, 4, 3, types, bounds)
+            assert fast.shortest_paths(source, target, 4, 3, types, bounds) == expected
+            found += len(expected)
+    assert found >= 20  # the comparison is not vacuous
+
+
+def test_a_level_reads_the_covering_endpoint_indexes_only(
+    synthetic: tuple[EmbeddedStore, ...],
+) -> None:
+    fast, _ = synthetic
+    for types in (None, ["MENTIONS"]):
+        sql = sqlite_walk._LINKS.format(typed=sqlite_walk._TYPED if types else "")
+        params = ('["a"]', '["MENTIONS"]') if types else ('["a"]',)
+        plan = " | ".join(row[-1] for row in fast.db.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "USING COVERING INDEX relations_by_source" in plan, plan
+        assert "USING COVERING INDEX relations_by_target" in plan, plan
+        assert "SCAN r" not in plan, plan
 
 
 def test_relations_citing_uses_the_evidence(synthetic: tuple[EmbeddedStore, ...]) -> None:
