@@ -157,3 +157,35 @@ def test_health_is_503_once_the_file_is_damaged(loaded: EmbeddedStore) -> None:
             handle.write(b"\x00" * 64)
         response = client.get("/health")
     assert response.status_code == 503 and "Move the file aside" in response.json()["error"]
+
+
+def test_degrees_follow_every_write_and_a_loop_counts_once(loaded: EmbeddedStore) -> None:
+    loop = Relation("baidu:CUSTOMER_OF:baidu", "CUSTOMER_OF", "baidu", "baidu", None, {},
+                    (Evidence("doc", None, "itself"),))
+    sued = Relation("yandex:SUED:baidu", "SUED", "yandex", "baidu", None, {},
+                    (Evidence("doc", None, "sued"),))
+    loaded.upsert([], [loop, sued, MENTIONS])  # MENTIONS again: no new relation
+    counted = {"doc": 1, "baidu": 3, "yandex": 1, "clearview-ai": 0}
+    assert loaded.degrees(list(counted)) == counted
+    with sqlite3.connect(loaded.path) as conn:
+        assert conn.execute("SELECT sum(relations) FROM degrees").fetchone() == (5,)
+
+
+def test_a_layout_3_file_is_upgraded_in_place(loaded: EmbeddedStore) -> None:
+    loaded.close()
+    with sqlite3.connect(loaded.path) as conn:  # the layout before covering indexes and degrees
+        conn.execute("DROP TABLE degrees")
+        conn.execute("DROP INDEX relations_by_source")
+        conn.execute("DROP INDEX relations_by_target")
+        conn.execute("CREATE INDEX relations_by_source ON relations(source, type)")
+        conn.execute("CREATE INDEX relations_by_target ON relations(target, type)")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    upgraded = EmbeddedStore(load_schema(), loaded.data_dir)
+    assert upgraded.degrees(["doc", "baidu", "yandex"]) == {"doc": 1, "baidu": 1, "yandex": 0}
+    with sqlite3.connect(loaded.path) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        index = conn.execute("SELECT sql FROM sqlite_schema WHERE name = 'relations_by_target'")
+        assert version == ("4",)
+        assert index.fetchone() == ("CREATE INDEX relations_by_target ON relations"
+                                    "(target, type, source, id)",)
+    upgraded.close()
