@@ -4,6 +4,7 @@ turned into one clear sentence (never a traceback), and read snapshots that nest
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ def explain(exc: sqlite3.Error, path: Path) -> StoreUnavailable | cancel.Cancell
             return stopped
     hint = next((h for key, h in _HINTS if key in text.lower()), "Move the file aside and "
                 "re-ingest if this persists")
+    if "unable to open" in text and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        hint = _HINTS[1][1]  # SQLite needs to write its -wal and -shm files next to the graph
     return StoreUnavailable(f"cannot use the graph at {path}: {text}. {hint}.")
 
 
