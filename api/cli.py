@@ -187,7 +187,7 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
            quiet: bool, **filters: Any) -> None:
     """Write the graph, or the part the filters select, streamed to a file or stdout.
 
-    Every format carries every attribute (see the README's "Exports for data scientists");
+    Every format carries every attribute (see docs/exports.md);
     ndjson re-ingests to the same graph.
     """
     selection = selection_of(around, hops, filters)
@@ -198,7 +198,7 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
 
 
 @cli.command()
-@click.option("--markdown", is_flag=True, help="Print the README's type tables.")
+@click.option("--markdown", is_flag=True, help="Print the type tables of docs/data-formats.md.")
 @click.option("--update-readme", type=click.Path(path_type=Path), help="Rewrite the tables in it.")
 def schema(markdown: bool, update_readme: Path | None) -> None:
     """Show the entity and relation types declared in graph/schema.yaml."""

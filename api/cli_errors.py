@@ -1,6 +1,6 @@
 """How `aikg` ends: one `error:` line and a documented exit status, never a traceback.
 
-Exit statuses (the README's "Exit statuses" lists the same):
+Exit statuses (docs/cli.md, "Exit statuses", lists the same):
   0  done
   1  input refused: every problem listed as FILE:LINE: reason, nothing written
   2  could not run: a usage mistake, a bad setting or path, an unreadable or unwritable file,
