@@ -30,6 +30,7 @@ from api.cli_sources import (
     resolve_command,
 )
 from api.stores import describe_store, open_store
+from graph.errors import InvalidInput
 from graph.export.formats import FORMATS
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables, replace_tables
@@ -227,4 +228,12 @@ cli.add_command(db_command)
 def main() -> None:
     """Entry point: every failure is one `error:` line and a documented exit status
     (api/cli_errors.py), never a traceback."""
-    run(lambda: cli.main(standalone_mode=False))
+    run(lambda: cli.main(standalone_mode=False), debug=_debug)
+
+
+def _debug() -> bool:
+    """AIKG_DEBUG, read only when an internal error happened (a bad setting reads as off)."""
+    try:
+        return Settings.from_env(os.environ).debug
+    except InvalidInput:
+        return False

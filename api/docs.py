@@ -30,7 +30,7 @@ from graphql import (
 
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables
-from graph.settings import PROJECT_ROOT
+from graph.settings import PROJECT_ROOT, declared
 
 SDL = PROJECT_ROOT / "api" / "schema.graphql"
 HELP_WIDTH = 100  # the width `--help` is wrapped to in docs/cli.md, whatever the terminal
@@ -80,12 +80,12 @@ def _arguments(args: dict[str, GraphQLArgument]) -> list[str]:
     if not args:
         return []
     lines = ["", "| argument | type | default |", "| --- | --- | --- |"]
-    lines += [f"| `{name}` | {_type_name(arg.type)} | {_default(arg)} |"
+    lines += [f"| `{name}` | {_type_name(arg.type)} | {_argument_default(arg)} |"
               for name, arg in args.items()]
     return lines
 
 
-def _default(arg: GraphQLArgument) -> str:
+def _argument_default(arg: GraphQLArgument) -> str:
     node = arg.ast_node
     if node is None or node.default_value is None:
         return "-"
@@ -143,6 +143,25 @@ def graphql_reference() -> str:
 _BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 
 
+def _default(value: object) -> str:
+    if value is None or value == ():
+        return "none"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, Path) and value.is_absolute():
+        return f"`{value.relative_to(PROJECT_ROOT)}/` of the checkout"
+    return f"`{value}`"
+
+
+def configuration_table() -> str:
+    """Every setting of `graph.settings.Settings`: its variable, default and meaning."""
+    lines = [_begin("settings", "make docs"), "", "| variable | default | meaning |",
+             "| --- | --- | --- |"]
+    lines += [f"| `{env}` | {_default(default)} | {_one_line(doc)} |"
+              for _, env, default, doc in declared()]
+    return "\n".join([*lines, "", "<!-- settings:end -->"])
+
+
 def _schema_tables() -> str:
     return markdown_tables(load_schema())
 
@@ -151,6 +170,7 @@ BLOCKS = [
     Block("docs/data-formats.md", _schema_tables),
     Block("docs/cli.md", cli_reference),
     Block("docs/graphql.md", graphql_reference),
+    Block("docs/configuration.md", configuration_table),
 ]
 
 
