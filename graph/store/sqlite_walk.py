@@ -121,10 +121,51 @@ def _decode(store: Any, walk: traversal._Walk, via: dict[str, Link], kept: dict[
     walk.relations = {rel_id: relations[rel_id] for rel_id in kept}
 
 
+# The relations between two frontiers: the scanned side's index entries are filtered in SQLite
+# (no row reaches Python but the bridges), so a hub on the scanned side costs a C-level scan.
+_BRIDGES = (
+    "SELECT r.id, r.type, r.source, r.target FROM json_each(?1) f "
+    "JOIN relations r INDEXED BY relations_by_source ON r.source = f.value{typed} "
+    "WHERE r.target IN (SELECT value FROM json_each(?3)) "
+    "UNION ALL "
+    "SELECT r.id, r.type, r.source, r.target FROM json_each(?1) f "
+    "JOIN relations r INDEXED BY relations_by_target ON r.target = f.value "
+    "AND r.source != r.target{typed} WHERE r.source IN (SELECT value FROM json_each(?3))"
+)
+
+
 class LinkSearch(paths.PathSearch):
-    """`paths.PathSearch` reading links (one query per level) instead of decoded relations."""
+    """`paths.PathSearch` reading links (one query per level) instead of decoded relations.
+
+    Its last level is a bridge: once the balls' radii add up to one hop less than the paths
+    being listed, every relation of those paths but one is read already, and the missing one
+    joins the two frontiers (a relation on position `rf` of a path has one end at forward
+    distance `rf` and the other at backward distance `rb`). `bridge` reads exactly those
+    relations, scanning in SQLite the frontier with fewer relations, instead of expanding a
+    whole level (which near a hub means tens of thousands of relations).
+    """
 
     rows: Rows
+    bridged: tuple[int, int] | None = None
+
+    def bridge(self) -> bool:
+        """Add the relations between the two frontiers; whether there are any."""
+        cancel.check()
+        sides = (self.forward, self.backward)
+        if self.bridged == (self.forward.radius, self.backward.radius):
+            return True
+        costs = [sum(self.store.degrees(side.frontier).values()) for side in sides]
+        scanned, other = sides if costs[0] <= costs[1] else sides[::-1]
+        typed = _TYPED if self.types else ""
+        found = self.rows(_BRIDGES.format(typed=typed), (
+            id_list(scanned.frontier), id_list(sorted(set(self.types or ()))),
+            id_list(other.frontier)))
+        for row in found:
+            link = Link(*row)
+            self.adjacent.setdefault(link.source, {})[link.id] = link  # type: ignore[assignment]
+            self.adjacent.setdefault(link.target, {})[link.id] = link  # type: ignore[assignment]
+        self.bridged = (self.forward.radius, self.backward.radius)
+        return bool(found)
 
     def _expand(self, side: paths._Side) -> None:
         nodes = [n for n in side.frontier if n not in self.read_from]
@@ -160,6 +201,23 @@ def shortest_paths(
         paths._Side({source: 0}, [source]), paths._Side({target: 0}, [target]),
     )
     search.rows = rows
-    found = paths.search_paths(search, source, target, max_hops, k)
+    found = _search(search, source, target, max_hops, k)
     relations = store.get_relations(sorted({link.id for path in found for link in path}))
     return [tuple(relations[link.id] for link in path) for path in found]
+
+
+def _search(search: LinkSearch, source: str, target: str, max_hops: int, k: int) -> list[Any]:
+    """`paths.search_paths`, the last level of each hop count read as a bridge."""
+    found: list[Any] = []
+    hops = 1
+    while hops <= max_hops and len(found) < k:
+        while not search.covers(hops - 1):
+            search.grow()
+        bridged = not search.covers(hops) and search.bridge()
+        shortest = search.shortest()
+        if shortest is None and not bridged and (search.forward.done or search.backward.done):
+            break
+        if bridged or (shortest is not None and shortest <= hops):
+            found.extend(paths._enumerate(search, source, target, hops, k - len(found)))
+        hops += 1
+    return found

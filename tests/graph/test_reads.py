@@ -167,8 +167,9 @@ def test_neighbourhoods_over_the_indexes_equal_the_generic_walk(
             assert fast.neighbourhood(root, depth, types, bounds) == expected, (root.id, depth)
 
 
+@pytest.mark.parametrize(("max_hops", "k"), [(4, 3), (5, 12), (2, 50)])
 def test_paths_over_the_indexes_equal_the_generic_search(
-    synthetic: tuple[EmbeddedStore, ...],
+    synthetic: tuple[EmbeddedStore, ...], max_hops: int, k: int
 ) -> None:
     fast, generic = synthetic
     ids = sorted(e.id for e in fast.iter_entities())
@@ -177,10 +178,10 @@ def test_paths_over_the_indexes_equal_the_generic_search(
     for types in (None, ["MENTIONS", "REPORTED", "WORKS_FOR"]):
         for source, target in pairs:
             bounds = Bounds(max_relations=10**6)
-            expected = generic.shortest_paths(source, target, 4, 3, types, bounds)
-            assert fast.shortest_paths(source, target, 4, 3, types, bounds) == expected
+            expected = generic.shortest_paths(source, target, max_hops, k, types, bounds)
+            assert fast.shortest_paths(source, target, max_hops, k, types, bounds) == expected
             found += len(expected)
-    assert found >= 20  # the comparison is not vacuous
+    assert found >= 5  # the comparison is not vacuous
 
 
 def test_a_level_reads_the_covering_endpoint_indexes_only(
