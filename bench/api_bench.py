@@ -193,12 +193,13 @@ class Measured:
     latencies_ms: list[float] = field(default_factory=list)
     answers: list[int] = field(default_factory=list)
     errors: int = 0
+    first_error: str | None = None
     stopped_early: bool = False
 
     def summary(self) -> dict[str, Any]:
         ordered = sorted(self.latencies_ms)
         p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else None
-        return {"requests": len(ordered), "errors": self.errors,
+        return {"requests": len(ordered), "errors": self.errors, "first_error": self.first_error,
                 "p50_ms": statistics.median(ordered) if ordered else None, "p95_ms": p95,
                 "median_answer": statistics.median(self.answers) if self.answers else None,
                 "stopped_early": self.stopped_early}
@@ -223,6 +224,8 @@ async def _load(
                 body = response.json() if response.status_code == 200 else {}
                 if "errors" in body or not body.get("data"):
                     measured.errors += 1
+                    measured.first_error = measured.first_error or str(
+                        body.get("errors") or f"HTTP {response.status_code}")[:300]
                 else:
                     measured.answers.append(answer_size(name, body["data"]))
 
@@ -261,6 +264,7 @@ def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> d
         first = httpx.post(f"{url}/graphql", timeout=120, json={
             "query": QUERIES["lookup"], "variables": {"id": names[0][0]}})
         result["first_answer_s"] = time.perf_counter() - started
+        result["first_answer_cpu_s"] = _cpu_seconds(proc.pid)  # imports, open, one answer
         result["first_answer_ok"] = first.status_code == 200 and "errors" not in first.json()
         for name, requests in plan.items():
             warm = asyncio.run(_load(url, name, requests[-WARM_UP:], 1, args.time_cap))
@@ -296,6 +300,7 @@ def table(results: list[dict[str, Any]]) -> str:
         cpu_ratio = cpus[-1] / cpus[0] if cpus[0] else float("nan")
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} | {cpu_ratio:.2f} |")
     for label, key, unit in (("first answer after start", "first_answer_s", "s"),
+                             ("server CPU until the first answer", "first_answer_cpu_s", "s"),
                              ("server RSS after the run", "server_rss_mib", "MiB"),
                              ("RSS per relation", "rss_bytes_per_relation", "B")):
         cells = [f"{r[key]:,.2f} {unit}" if r.get(key) is not None else "-" for r in results]

@@ -26,6 +26,7 @@ from graph import model
 from graph.errors import InvalidInput
 from graph.store import query as q
 from graph.store.filtering import Matcher
+from graph.store.keyset import page_of
 
 SEARCH_WINDOW = 1000  # search ranks at most this many hits; totalCount counts within it
 BY_RANK = "RANK_ASC"
@@ -149,12 +150,19 @@ class ListQueries:
     ) -> Connection[Entity]:
         paging = Paging.of(info, BY_RANK, first, after, last, before)
         names = [t.value for t in types] if types else None
-        hits = await run(info.context.store.search_hits, text, names, SEARCH_WINDOW)
+        store = info.context.store
         if as_of is not None:
-            shown = {e.id for e in Matcher(info.context.store, as_of).visible([e for _, e in hits])}
+            hits = await run(store.search_hits, text, names, SEARCH_WINDOW)
+            shown = {e.id for e in Matcher(store, as_of).visible([e for _, e in hits])}
             hits = [h for h in hits if h[1].id in shown]
-        return paging.over(hits, lambda hit: hit[0], q.Order(),
-                           lambda hit: Entity.from_entity(hit[1]))
+            return paging.over(hits, lambda hit: hit[0], q.Order(),
+                               lambda hit: Entity.from_entity(hit[1]))
+        ranked = await run(store.search_keys, text, names, SEARCH_WINDOW)
+        page = page_of(ranked, lambda hit: hit[0], q.Order(), paging.window)
+        found = await run(store.get_entities, [entity_id for _, entity_id in page.rows])
+        entities = q.Page([found[entity_id] for _, entity_id in page.rows], page.keys,
+                          page.total, page.has_next, page.has_previous)
+        return paging.connection(entities, Entity.from_entity)  # only the page is decoded
 
 
 def _check_ids(info: GqlInfo, ids: list[str]) -> None:

@@ -44,7 +44,7 @@ _KEYED = (
 _ONE_STATE = (
     "find_entities", "find_relations", "relations_matching", "neighbourhood",
     "shortest_paths", "timeline", "top_entities", "relation_sums", "counts", "lookup",
-    "search_hits",
+    "search_hits", "search_keys",
 )
 
 
@@ -182,6 +182,12 @@ class EmbeddedReads(GraphReads):
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
     ) -> list[tuple[SortKey, Entity]]:
         return self.ranked_search(text, types, limit)
+
+    def search_keys(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[tuple[SortKey, str]]:
+        """The FTS5 ranking alone: no entity is read or decoded (the API decodes one page)."""
+        return sqlite_search.ranked(self.db.rows, text, types, limit)
 
     def ranked_search(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10

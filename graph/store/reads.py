@@ -81,6 +81,12 @@ class GraphReads:
         hits = store.search(text, types, limit) or _typo_candidates(store, text, types)
         return sorted((entity_rank_key(text, e), e) for e in hits)[:limit]
 
+    def search_keys(
+        self, text: str, types: Sequence[str] | None = None, limit: int = 10
+    ) -> list[tuple[SortKey, str]]:
+        """`search_hits` as (rank key, entity id): a store may rank without decoding entities."""
+        return [(key, entity.id) for key, entity in self.search_hits(text, types, limit)]
+
     # Queries.
 
     def find_entities(
