@@ -26,14 +26,25 @@ Rows = Callable[[str, tuple[Any, ...]], list[Any]]
 
 _TYPES = " AND e.type IN (SELECT value FROM json_each(?))"
 _MATCHED = (
-    "SELECT e.id, e.search_names, length(e.sort_name) FROM entity_search s "
-    "JOIN entities e ON e.n = s.rowid WHERE entity_search MATCH ?{types} LIMIT ?"
+    "SELECT e.id, CASE WHEN ({tier}) IS NULL THEN e.search_names END, length(e.sort_name), "
+    "{tier} "
+    "FROM entity_search s JOIN entities e ON e.n = s.rowid WHERE entity_search MATCH ?{types} "
+    "LIMIT ?"
 )
 _STARTING = (
-    "SELECT e.id, e.search_names, length(e.sort_name) FROM entity_names x "
+    "SELECT e.id, e.search_names, length(e.sort_name), {tier} FROM entity_names x "
     "JOIN entities e ON e.id = x.entity WHERE x.name >= ? AND x.name < ?{types} "
     "ORDER BY x.name LIMIT ?"
 )
+# The first three tiers of `spelled_rank_key`, computed by SQLite (NULL: ranked in Python):
+# 0 a spelled name is the phrase, 1 one starts with it, 2 every word prefixes a name word.
+_SEP = f"'{NAME_SEPARATOR}'"
+_TIER = (
+    f"CASE WHEN instr({_SEP} || e.search_names || {_SEP}, {_SEP} || ? || {_SEP}) > 0 THEN 0 "
+    f"WHEN instr({_SEP} || e.search_names, {_SEP} || ?) > 0 THEN 1 "
+    "WHEN {words} THEN 2 END"
+)
+_WORD = f"instr(' ' || replace(e.search_names, {_SEP}, ' '), ' ' || ?) > 0"
 
 
 def prefix_typo(word: str, term: str, limit: int) -> bool:
@@ -84,14 +95,17 @@ def ranked(
     query = " AND ".join(_word_query(rows, w) for w in words)
     clause = _TYPES if types else ""
     extra: tuple[Any, ...] = (id_list(types),) if types else ()
-    found = rows(_MATCHED.format(types=clause), (query, *extra, CANDIDATES))
+    phrase = " ".join(words)
+    tier = _TIER.format(words=" AND ".join([_WORD] * len(words)))
+    ranking = (phrase, phrase, *words)
+    found = rows(_MATCHED.format(tier=tier, types=clause),
+                 (*ranking, *ranking, query, *extra, CANDIDATES))
     if len(found) >= CANDIDATES:
-        phrase = " ".join(words)
-        found += rows(
-            _STARTING.format(types=clause), (phrase, phrase + LAST_CHAR, *extra, CANDIDATES)
-        )
+        found += rows(_STARTING.format(tier=tier, types=clause),
+                      (*ranking, phrase, phrase + LAST_CHAR, *extra, CANDIDATES))
     keys = {
         entity_id: spelled_rank_key(words, names.split(NAME_SEPARATOR), length, entity_id)
-        for entity_id, names, length in found
+        if tiered is None else (str(tiered), f"{length:06d}", entity_id)
+        for entity_id, names, length, tiered in found
     }
     return sorted((key, entity_id) for entity_id, key in keys.items())[:limit]

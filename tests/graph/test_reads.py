@@ -64,7 +64,7 @@ def test_embedded_helpers_equal_the_generic_ones(synthetic: tuple[EmbeddedStore,
     names = [e.name for e in itertools.islice(fast.iter_entities(), 0, 300, 7)]
     keys = [*names, *ids[:20], "nobody"]
     assert fast.lookup(keys) == generic.lookup(keys)
-    for text in ("ka", "lo mi", "Inc", names[3]):
+    for text in ("ka", "lo mi", "Inc", names[3], names[11][:5], "marr", "dor vis", "x"):
         assert fast.search_hits(text, None, 50) == generic.search_hits(text, None, 50)
 
 
