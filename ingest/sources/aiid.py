@@ -22,7 +22,7 @@ from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport
 from ingest.sources.resolution import Resolution
-from ingest.sources.typing_context import TypingContext, byline_first_names
+from ingest.sources.typing_context import TypingContext, byline_first_names, site_name
 from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
@@ -180,7 +180,8 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                    overrides: Overrides) -> TypingContext:
     """What AIID says around each party id: name, roles, incident titles; byline first names."""
     context = TypingContext(first_names=byline_first_names(
-        (a for r in snapshot.reports.values() for a in r.authors), overrides.words))
+        (a for r in snapshot.reports.values() for a in r.authors), overrides.words),
+        sites=frozenset(filter(None, (site_name(r.url) for r in snapshot.reports.values()))))
     for row in [*snapshot.incidents, *snapshot.graphql_rows.values()]:
         for role, slugs in row.roles.items():
             for raw in slugs:

@@ -32,6 +32,15 @@ class TypingContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
+
+
+def site_name(url: str) -> str | None:
+    """A report url's site name: "theguardian" for www.theguardian.com, "bbc" for bbc.co.uk."""
+    parts = (web_host(url) or "").split(".")
+    if len(parts) < 2:
+        return None
+    return parts[-3] if len(parts) > 2 and parts[-2] in ("co", "com") else parts[0]
 
 
 def byline_first_names(bylines: Iterable[str],
@@ -66,6 +75,10 @@ def context_type(entity_id: str, context: TypingContext,
     if roles == {"harmed"} and (words & w.abstract_harms or any(
             p in entity_id for p in w.abstract_phrases)):
         return "Group", "abstract_harm"  # AIID lists harms to democracy, trust, integrity
+    shown = context.names.get(entity_id)
+    account = _account(entity_id, shown, w)
+    if account is not None:
+        return account
     if words <= w.placeholders or entity_id.split("-")[0] in w.placeholder_first:
         return "Group", "placeholder"  # "unknown developer": a stand-in, not one body
     if words & w.product_words or _GPT.search(entity_id):
@@ -74,7 +87,6 @@ def context_type(entity_id: str, context: TypingContext,
         return "Publisher", "outlet_word"  # "City Magazine", "The Record-Argus"
     if f"{entity_id}-users" in context.ids:
         return "Product", "has_users"  # AIID names its users: an app, model or service
-    shown = context.names.get(entity_id)
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
@@ -84,6 +96,32 @@ def context_type(entity_id: str, context: TypingContext,
         return "Product", "owned_product"
     if "developers" in roles:
         return "Company", "developer"
+    squashed = entity_id.replace("-", "")
+    if squashed in context.sites or f"the{squashed}" in context.sites:
+        return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
+    return None
+
+
+_HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
+# "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
+# not "RT (Russia Today)", "Kambala (Sydney, Australia)" (a place), "Lin (林)"
+_ONE_NAMED = re.compile(r"^[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]* \((?=[^,)]*\b[a-z]{3,}\b)[^,]*\)$"
+                        r"|^(?:[A-Z]\.)+ \([a-z][^,]*\)$")
+
+
+def _account(entity_id: str, shown: str | None,
+             w: TypingWords) -> tuple[str, str] | None:
+    """A web site, a social-media account or one person named by a parenthesis."""
+    parts = entity_id.split("-")
+    if entity_id.endswith(w.website_endings):
+        return "Publisher", "website"  # "filthylucre.com": the site is its publisher
+    handle = _HANDLE.search(entity_id) and not (shown or "").isupper()  # not "UNC5267"
+    if (shown or "").startswith("@") or handle or (
+            parts[0] in w.account_platforms and len(parts) > 2 and parts[1] in w.account_words
+    ) or (len(parts) > 1 and parts[-1] in w.account_words and parts[-2] in w.account_platforms):
+        return "Person", "account"  # "@PatricioVogel1", "x-user-pdina": who runs the account
+    if shown is not None and _ONE_NAMED.match(shown):
+        return "Person", "one_named"  # "Lea (pseudonym)", "J.F. (adolescent user of ...)"
     return None
 
 

@@ -97,17 +97,24 @@ def _person_role(entity_id: str, words: list[str], w: TypingWords) -> bool:
         words[0] in w.unknown_words and bool(w.person_nouns.intersection(words)))
 
 
+def _person_noun_last(entity_id: str, words: list[str], w: TypingWords) -> bool:
+    """"tesla-owner", "pseudonymized-psychiatrist": one person named by a role noun."""
+    return 1 < len(words) <= 4 and words[-1] in w.person_nouns
+
+
 def _police(entity_id: str, words: list[str], w: TypingWords) -> bool:
     return bool(w.police_words.intersection(words))
 
 
 def _agency(entity_id: str, words: list[str], w: TypingWords) -> bool:
-    return bool(w.agency_words.intersection(words)) or entity_id.startswith(w.agency_prefixes)
+    return bool(w.agency_words.intersection(words)) or entity_id.startswith(
+        w.agency_prefixes) or any(p in entity_id for p in w.agency_phrases)
 
 
 def _company_form(entity_id: str, words: list[str], w: TypingWords) -> bool:
     return entity_id.split("-")[-1] in w.company_endings or (
-        len(words) > 1 and words[-1] in w.company_words)
+        len(words) > 1 and words[-1] in w.company_words) or bool(
+        w.company_words_anywhere.intersection(words))
 
 
 def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool:
@@ -115,7 +122,8 @@ def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool
 
 
 # the rules typing_words.yaml may name (its `rules:` gives their order and types)
-_RULES = {"person_role": _person_role, "population": _population, "police": _police,
+_RULES = {"person_role": _person_role, "person_noun_last": _person_noun_last,
+          "population": _population, "police": _police,
           "organisation_word": _organisation_word, "agency": _agency,
           "company_form": _company_form}
 

@@ -19,8 +19,8 @@ from ingest.strict_yaml import StrictLoader
 
 WORDS_FILE = "typing_words.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
-RULE_NAMES = ("person_role", "population", "police", "organisation_word", "agency",
-              "company_form")
+RULE_NAMES = ("person_role", "person_noun_last", "population", "police", "organisation_word",
+              "agency", "company_form")
 RULE_TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher",
               "Product")
 
@@ -55,6 +55,11 @@ class TypingWords:
     byline_group_words: frozenset[str]
     byline_organisation_words: frozenset[str]
     not_plural_endings: tuple[str, ...]
+    agency_phrases: tuple[str, ...]
+    company_words_anywhere: frozenset[str]
+    website_endings: tuple[str, ...]
+    account_words: frozenset[str]
+    account_platforms: frozenset[str]
 
 
 _ORDERED = {f.name for f in fields(TypingWords) if f.type == "tuple[str, ...]"}
