@@ -94,7 +94,7 @@ class EmbeddedReads(GraphReads):
         """Level by level over the endpoint indexes (`sqlite_walk`); the generic walk for as_of."""
         if as_of is not None:
             return GraphReads.neighbourhood(self, root, depth, types, bounds, as_of)
-        return sqlite_walk.neighbourhood(self._store, self.db.rows, root, depth, types, bounds)
+        return sqlite_walk.neighbourhood(self, self.db.rows, root, depth, types, bounds)
 
     def shortest_paths(
         self,
@@ -112,7 +112,7 @@ class EmbeddedReads(GraphReads):
                 self, source, target, max_hops, k, types, bounds, as_of
             )
         return sqlite_walk.shortest_paths(
-            self._store, self.db.rows, source, target, max_hops, k, types, bounds
+            self, self.db.rows, source, target, max_hops, k, types, bounds
         )
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
