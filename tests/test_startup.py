@@ -16,6 +16,7 @@ from tests.cli_runner import aikg
 from tests.conftest import CURATED
 
 OPTIONAL = ("neo4j", "matplotlib")  # the Neo4j store's driver; the `draw` extra
+QUERY_MODULES = ("research", "traversal", "paths", "timeline", "aggregates", "filtering")
 HEAVY = (*OPTIONAL, "networkx", "pandas", "strawberry", "fastapi", "uvicorn")
 
 
@@ -90,3 +91,16 @@ def test_the_parsers_choices_are_the_implementations_names() -> None:
 
     assert SOURCES == cli_choices.SOURCES
     assert tuple(FORMATS) == cli_choices.EXPORT_FORMATS
+
+
+def test_stats_loads_the_embedded_store_but_no_query_or_command_work(tmp_path: Path) -> None:
+    """`aikg stats` opens the store and counts: the researchers' queries (bound as methods,
+    loaded on first call), exports, ingest and the other stores stay unloaded."""
+    store = tmp_path / "store"
+    aikg(store, "ingest", "-q", str(CURATED / "2020-02-27-clearview-ai-client-list-stolen.yaml"),
+         check=True)
+    loaded = _modules_after(_cli(["stats"]), store)
+    assert "graph.store.embedded" in loaded
+    work = _under(loaded, "ingest", "queries", "graph.export", "api.exporting",
+                  *(f"graph.store.{m}" for m in QUERY_MODULES))
+    assert not work, work
