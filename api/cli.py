@@ -3,53 +3,46 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from api.cli_choices import EXPORT_FORMATS, NEO4J_ADMIN, SOURCES
 from api.cli_errors import EXIT_REFUSED, listen, run
-from api.cli_export import (
-    bloom_command,
-    draw_command,
-    run_export,
-    selection_of,
-    selection_options,
-)
-from api.cli_neo4j import NEO4J_ADMIN, db_command, export_neo4j_admin
-from api.cli_sources import (
-    bundled_inputs,
-    decided,
-    extract_command,
-    ingest_source,
-    resolve_command,
-)
-from api.stores import describe_store, open_store
+from api.cli_export import bloom_command, draw_command, selection_of, selection_options
+from api.cli_neo4j import db_command
+from api.cli_sources import extract_command, resolve_command
 from graph.errors import InvalidInput
-from graph.export.formats import FORMATS
-from graph.schema import load_schema
-from graph.schema_doc import markdown_tables, replace_tables
 from graph.settings import Settings
-from graph.store.base import GraphStore
-from ingest.runner import IngestReport, ProgressBar, ingest_paths, silent
-from ingest.sources.pipeline import SOURCES
+
+if TYPE_CHECKING:  # each command loads its work when it runs: the parser alone is cheap
+    from graph.store.base import GraphStore
+    from ingest.runner import IngestReport, ProgressBar
 
 
 class _Obj:
-    """Settings read once from the environment (the store folder made absolute, so every
-    command names the same store), and the store opened on first use."""
+    """Settings read once from the environment when a command first needs them (the store
+    folder made absolute, so every command names the same store; `aikg CMD --help` reads
+    none), and the store opened on first use."""
 
     def __init__(self) -> None:
-        settings = Settings.from_env(os.environ)
-        self.settings = replace(settings, data_dir=settings.data_dir.absolute())
         self._store: GraphStore | None = None
 
+    @functools.cached_property
+    def settings(self) -> Settings:
+        settings = Settings.from_env(os.environ)
+        return replace(settings, data_dir=settings.data_dir.absolute())
+
     def store(self) -> GraphStore:
+        from api.stores import describe_store, open_store
+
         if self._store is None:
             described = describe_store(self.settings)  # before opening creates the folder
             self._store = open_store(self.settings)  # a failure is one error line naming it
@@ -89,6 +82,9 @@ def ingest(obj: _Obj, paths: tuple[Path, ...], quiet: bool, source: str | None) 
     status is 1, with every problem listed as FILE:LINE: reason. The bundled dataset is
     data/curated plus data/extract (the AIID and litigation-index extract).
     """
+    from api.cli_sources import bundled_inputs, decided, ingest_source
+    from ingest.runner import ingest_paths, silent
+
     progress = silent if quiet else _progress
     if source is not None:
         if len(paths) != 1:
@@ -171,9 +167,10 @@ def stats(obj: _Obj, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice([*FORMATS, NEO4J_ADMIN]), default="ndjson",
-              show_default=True, help="node-link, graphml, gexf, edgelist (CSV), ndjson, or "
-                                      "neo4j-admin (CSVs for `neo4j-admin database import`).")
+@click.option("--format", "fmt", type=click.Choice([*EXPORT_FORMATS, NEO4J_ADMIN]),
+              default="ndjson", show_default=True,
+              help="node-link, graphml, gexf, edgelist (CSV), ndjson, or "
+                   "neo4j-admin (CSVs for `neo4j-admin database import`).")
 @click.option("--output", "-o", default="-",
               help="File to write, or - for stdout (neo4j-admin: a folder).")
 @click.option("--nodes", metavar="FILE",
@@ -191,6 +188,9 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
     Every format carries every attribute (see docs/exports.md);
     ndjson re-ingests to the same graph.
     """
+    from api.cli_export import run_export
+    from api.cli_neo4j import export_neo4j_admin
+
     selection = selection_of(around, hops, filters)
     if fmt == NEO4J_ADMIN:
         export_neo4j_admin(obj.store(), output, selection)
@@ -203,6 +203,9 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
 @click.option("--update-readme", type=click.Path(path_type=Path), help="Rewrite the tables in it.")
 def schema(markdown: bool, update_readme: Path | None) -> None:
     """Show the entity and relation types declared in graph/schema.yaml."""
+    from graph.schema import load_schema
+    from graph.schema_doc import markdown_tables, replace_tables
+
     declared = load_schema()
     if update_readme is not None:
         text = update_readme.read_text(encoding="utf-8")

@@ -6,17 +6,16 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from api.exporting import STDOUT, write_export
+from api.cli_choices import STDOUT
 from graph.errors import InvalidInput, NotFound
-from graph.export.formats import FORMATS
-from graph.export.selection import GraphExport, Selection
-from graph.schema import load_schema
-from graph.store.base import GraphStore, Progress
-from queries.bloom import render
+
+if TYPE_CHECKING:  # the work loads in the command that does it, not when the parser is built
+    from graph.export.selection import Selection
+    from graph.store.base import GraphStore, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 _FILTERS = (
@@ -39,6 +38,8 @@ def selection_options(func: F) -> F:
 
 
 def selection_of(around: str | None, hops: int, filters: dict[str, Any]) -> Selection:
+    from graph.export.selection import Selection
+
     return Selection(
         types=tuple(filters["types"]),
         relation_types=tuple(filters["relation_types"]),
@@ -62,6 +63,10 @@ def run_export(
     store: GraphStore, fmt: str, output: str, nodes: str | None, quiet: bool, selection: Selection
 ) -> None:
     """Write the selection in `fmt`; say what was written on stderr."""
+    from api.exporting import write_export
+    from graph.export.formats import FORMATS
+    from graph.export.selection import GraphExport
+
     export = GraphExport(store, selection)
     with _progress(quiet, export.estimate()) as progress:
         written = write_export(export, FORMATS[fmt], output, nodes, progress)
@@ -137,6 +142,9 @@ def draw_command(obj: Any, /, entity: str, output: Path, hops: int, max_nodes: i
 def bloom_command(output: str) -> None:
     """Generate the Neo4j Bloom perspective (categories, search phrases, scene actions) from
     the schema and queries/bloom/; import it in Bloom's perspective drawer."""
+    from graph.schema import load_schema
+    from queries.bloom import render
+
     text = render(load_schema())
     if output == STDOUT:
         click.echo(text, nl=False)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graph.errors import InvalidInput
-from graph.export.selection import GraphExport, Selection
-from graph.store.base import GraphStore
-from queries.neo4j_admin import SCRIPT, write_import_files
 
-NEO4J_ADMIN = "neo4j-admin"
+if TYPE_CHECKING:  # the work loads in the command that does it, not when the parser is built
+    from graph.export.selection import Selection
+    from graph.store.base import GraphStore
 
 
 @click.group("db")
@@ -38,6 +37,9 @@ def db_init(obj: Any) -> None:
 
 def export_neo4j_admin(store: GraphStore, output: str, selection: Selection) -> None:
     """Write the import files into the folder `output`; print the command that loads them."""
+    from graph.export.selection import GraphExport
+    from queries.neo4j_admin import SCRIPT, write_import_files
+
     if output == "-":
         raise InvalidInput("--format neo4j-admin writes several files: give -o FOLDER")
     export = GraphExport(store, selection)

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
-from graph.settings import Settings
-from graph.store.base import GraphStore
-from ingest.ndjson import dump_records
-from ingest.runner import IngestReport, ProgressFactory
-from ingest.sources.aiid import Extract
-from ingest.sources.pipeline import (
-    DECISIONS,
-    SOURCES,
-    Decided,
-    extract,
-    load,
-    merge_candidates,
-    write_extract,
-)
-from ingest.sources.resolution import Decision, append_decision
+from api.cli_choices import SOURCES
+
+if TYPE_CHECKING:  # the work loads in the command that does it, not when the parser is built
+    from graph.settings import Settings
+    from graph.store.base import GraphStore
+    from ingest.runner import IngestReport, ProgressFactory
+    from ingest.sources.aiid import Extract
+    from ingest.sources.pipeline import Decided
 
 EXIT_REFUSED = 1
 
@@ -42,6 +35,8 @@ def bundled_inputs(settings: Settings) -> list[Path]:
 
 
 def decided(settings: Settings, curated: Path | None, resolution: Path | None) -> Decided:
+    from ingest.sources.pipeline import Decided
+
     return Decided(curated or settings.bundled_data / "curated",
                    resolution or settings.bundled_data / "resolution")
 
@@ -49,6 +44,8 @@ def decided(settings: Settings, curated: Path | None, resolution: Path | None) -
 def ingest_source(store: GraphStore, source: str, path: Path, where: Decided,
                   progress: ProgressFactory) -> IngestReport:
     """Extract one source (descriptions included) and load it; print both reports."""
+    from ingest.sources.pipeline import extract, load
+
     result = extract(source, path, where, descriptions=True)
     _echo_source_report(result)
     report, changes = load(store, result, progress)
@@ -88,6 +85,9 @@ def extract_command(obj: HasSettings, source: str, path: Path, output: str, desc
     The report (rows read, records by type, merges, undecided types, refused and skipped rows)
     goes to stderr. Nothing is written if an id would carry two types (exit status 1).
     """
+    from ingest.ndjson import dump_records
+    from ingest.sources.pipeline import extract, write_extract
+
     settings = obj.settings
     result = extract(source, path, decided(settings, curated, resolution), descriptions)
     _echo_source_report(result)
@@ -122,6 +122,8 @@ def resolve_command(obj: HasSettings, inputs: tuple[Path, ...], aiid: Path | Non
     decision is appended to decisions.yaml; re-extract and re-ingest into a fresh store to
     apply it (undo a merge by recording --keep-apart for the same ids).
     """
+    from ingest.sources.pipeline import merge_candidates
+
     settings = obj.settings
     where = decided(settings, None, resolution)
     if merge_ids or apart_ids:
@@ -137,6 +139,9 @@ def resolve_command(obj: HasSettings, inputs: tuple[Path, ...], aiid: Path | Non
 def _record(where: Decided, merge_ids: tuple[str, str] | None,
             apart_ids: tuple[str, str] | None, survivor: str | None, reason: str | None,
             decided_by: str | None) -> None:
+    from ingest.sources.pipeline import DECISIONS
+    from ingest.sources.resolution import Decision, append_decision
+
     if merge_ids and apart_ids:
         raise click.UsageError("use --merge or --keep-apart, not both")
     if not reason or not decided_by:

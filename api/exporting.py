@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.cli_choices import STDOUT
 from graph.errors import InvalidInput
 from graph.export.formats import ExportFormat, write_chunks
 from graph.export.selection import GraphExport
 from graph.store.base import Progress
-
-STDOUT = "-"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@
 Runs, each --repeat times in a fresh process, with the embedded store holding the curated data:
 
   aikg --help        the command list
-  aikg stats         open the embedded store and count it
+  aikg stats         open the embedded store and count it (AIKG_DATA_DIR names it)
+  ... no variable    the same with no AIKG_* or NEO4J_* variable set (the store in ./.aikg),
+                     so the settings are the defaults and pydantic-settings never loads
   aikg serve         from the process start to the first answer of GET /health (127.0.0.1)
   import api.cli     and whether it loaded neo4j, matplotlib, pandas, strawberry, fastapi
 
@@ -88,9 +90,14 @@ def main() -> None:
     code = args.checkout.resolve()
     if not (work / "store" / "graph.sqlite").exists():
         _command([*AIKG, "ingest", "-q", str(code / "data" / "curated")], env, code)()
+    bare = {k: v for k, v in env.items() if not k.startswith(("AIKG_", "NEO4J_"))}
+    bare["PYTHONPATH"] = str(code)  # run in the store's parent folder, import DIR's code
+    if not (work / ".aikg").exists():
+        (work / ".aikg").symlink_to(work / "store")
     cases = {
         "aikg --help": _command([*AIKG, "--help"], env, code),
         "aikg stats (embedded, curated data)": _command([*AIKG, "stats"], env, code),
+        "aikg stats, no variable set (./.aikg)": _command([*AIKG, "stats"], bare, work),
         "aikg serve: first answer of /health": _serve(env, code),
         "python -c 'import api.cli'": _command([sys.executable, "-c", "import api.cli"], env,
                                                code),

@@ -3,7 +3,9 @@
 `Settings` is a frozen dataclass (cheap to import, `dataclasses.replace` works); each field
 declares its environment variable and description. `Settings.from_env` reads a mapping (the
 entry points pass `os.environ`; nothing else reads the environment) through a pydantic-settings
-model built from these same fields, loaded only then, so `aikg --help` does not pay for it.
+model built from these same fields, loaded only when the mapping sets one of the variables
+(with none set the settings are the defaults, which that model accepts unchanged: a test
+checks), so `aikg --help`, and a command run with no variable set, do not pay for it.
 docs/configuration.md's table is generated from the fields (`make docs`; a test checks it).
 """
 
@@ -98,6 +100,8 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         """Settings from environment variables, with a clear error for a bad value."""
+        if not any(f.metadata["env"] in env for f in fields(cls)):
+            return cls()  # nothing to read: the declared defaults
         from pydantic import ValidationError
 
         reader = _reader()

@@ -4,13 +4,15 @@ through the one entry point that hands the environment over."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from graph.errors import InvalidInput
-from graph.settings import PROJECT_ROOT, Settings, declared
+from graph.settings import PROJECT_ROOT, Settings, _reader, declared
 
 PACKAGES = ("graph", "queries", "ingest", "api")
 # Who may touch os.environ, and why. Nothing else in the packages reads the environment.
@@ -64,6 +66,21 @@ def test_the_environment_gives_every_setting() -> None:
 
 def test_no_variable_gives_the_defaults() -> None:
     assert Settings.from_env({}) == Settings()
+    assert Settings.from_env({"UNRELATED": "x"}) == Settings()
+
+
+def test_the_reader_given_nothing_reads_the_defaults() -> None:
+    """`from_env` skips pydantic-settings when no variable is set: the reader agrees."""
+    assert Settings(**_reader()().model_dump()) == Settings()
+
+
+def test_no_variable_set_loads_no_settings_reader() -> None:
+    probe = ("import sys\nfrom graph.settings import Settings\nSettings.from_env({})\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('pydantic', 'pydantic_settings')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(("env", "raw", "says"), [

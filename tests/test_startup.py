@@ -10,20 +10,35 @@ from pathlib import Path
 
 import pytest
 
+from api import cli_choices
 from api.cli_export import DRAW_MISSING
 from tests.cli_runner import aikg
 from tests.conftest import CURATED
 
 OPTIONAL = ("neo4j", "matplotlib")  # the Neo4j store's driver; the `draw` extra
+QUERY_MODULES = ("research", "traversal", "paths", "timeline", "aggregates", "filtering")
 HEAVY = (*OPTIONAL, "networkx", "pandas", "strawberry", "fastapi", "uvicorn")
 
 
-def _loaded_after(code: str, data_dir: Path) -> set[str]:
+def _modules_after(code: str, data_dir: Path) -> set[str]:
     probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
     env = {**os.environ, "AIKG_DATA_DIR": str(data_dir), "AIKG_STORE": "embedded"}
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
                           text=True, timeout=120, check=True)
-    return {name.split(".")[0] for name in done.stdout.split()}
+    return set(done.stdout.splitlines()[-1].split())  # the last line: after any help text
+
+
+def _loaded_after(code: str, data_dir: Path) -> set[str]:
+    return {name.split(".")[0] for name in _modules_after(code, data_dir)}
+
+
+def _cli(args: list[str]) -> str:
+    return f"from api.cli import cli\ncli.main({args!r}, standalone_mode=False)"
+
+
+def _under(modules: set[str], *packages: str) -> list[str]:
+    inside = tuple(f"{package}." for package in packages)
+    return sorted(m for m in modules if m in packages or m.startswith(inside))
 
 
 def test_the_cli_module_loads_no_heavy_package(tmp_path: Path) -> None:
@@ -37,8 +52,7 @@ def test_help_and_stats_on_the_embedded_store_load_neither_driver_nor_matplotlib
     aikg(store, "ingest", "-q", str(CURATED / "2020-02-27-clearview-ai-client-list-stolen.yaml"),
          check=True)
     for args in (["--help"], ["stats"]):
-        run = f"from api.cli import cli\ncli.main({args!r}, standalone_mode=False)"
-        loaded = _loaded_after(run, store)
+        loaded = _loaded_after(_cli(args), store)
         assert not loaded & set(OPTIONAL), (args, sorted(loaded & set(OPTIONAL)))
 
 
@@ -59,3 +73,34 @@ def test_the_app_does_not_load_the_driver_for_the_embedded_store(
         module: str, tmp_path: Path) -> None:
     loaded = _loaded_after(f"import {module}", tmp_path / "store")
     assert "neo4j" not in loaded and "matplotlib" not in loaded
+
+
+def test_help_builds_the_parser_from_light_modules_only(tmp_path: Path) -> None:
+    """`aikg --help` (and `import api.cli`) load no command's work: no source extraction,
+    export writer, store, schema or settings reader, and no YAML parser."""
+    for code in ("import api.cli", _cli(["--help"]), _cli(["export", "--help"])):
+        loaded = _modules_after(code, tmp_path / "store")
+        work = _under(loaded, "ingest", "queries", "graph.export", "graph.store", "graph.schema",
+                      "api.stores", "api.exporting", "yaml", "pydantic", "pydantic_settings")
+        assert not work, (code, work)
+
+
+def test_the_parsers_choices_are_the_implementations_names() -> None:
+    from graph.export.formats import FORMATS
+    from ingest.sources.pipeline import SOURCES
+
+    assert SOURCES == cli_choices.SOURCES
+    assert tuple(FORMATS) == cli_choices.EXPORT_FORMATS
+
+
+def test_stats_loads_the_embedded_store_but_no_query_or_command_work(tmp_path: Path) -> None:
+    """`aikg stats` opens the store and counts: the researchers' queries (bound as methods,
+    loaded on first call), exports, ingest and the other stores stay unloaded."""
+    store = tmp_path / "store"
+    aikg(store, "ingest", "-q", str(CURATED / "2020-02-27-clearview-ai-client-list-stolen.yaml"),
+         check=True)
+    loaded = _modules_after(_cli(["stats"]), store)
+    assert "graph.store.embedded" in loaded
+    work = _under(loaded, "ingest", "queries", "graph.export", "api.exporting",
+                  *(f"graph.store.{m}" for m in QUERY_MODULES))
+    assert not work, work

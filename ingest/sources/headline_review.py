@@ -21,7 +21,11 @@ KINDS = ("accept", "reject", "correct")
 
 @dataclass(frozen=True)
 class StatedFact:
-    """A fact a reviewer wrote (a correction): ids, and a name for an agency new to the graph."""
+    """A fact a reviewer wrote (a correction): ids, and names for parties new to the graph.
+
+    A new actor is an `actor_type` (Agency unless given) named `actor_name`; a new target is a
+    `target_type` named `target_name` (both as the title names them).
+    """
 
     actor: str
     action: str
@@ -29,6 +33,9 @@ class StatedFact:
     actor_name: str | None = None
     amount: float | None = None
     currency: str | None = None
+    target_name: str | None = None
+    target_type: str | None = None
+    actor_type: str = "Agency"
 
 
 @dataclass(frozen=True)
@@ -78,5 +85,13 @@ def _fact(where: str, raw: Any) -> StatedFact:
                                             for k in ("actor", "action", "target")):
         raise InvalidInput(f"{where}: each fact needs actor, action and target")
     amount = raw.get("amount")
-    return StatedFact(raw["actor"], raw["action"], raw["target"], raw.get("actor_name"),
-                      float(amount) if amount is not None else None, raw.get("currency"))
+    keys = ("actor_name", "actor_type", "currency", "target_name", "target_type")
+    names = {k: raw.get(k) for k in keys}
+    if any(v is not None and not isinstance(v, str) for v in names.values()):
+        raise InvalidInput(f"{where}: {', '.join(keys)} are text")
+    if (names["target_name"] is None) != (names["target_type"] is None):
+        raise InvalidInput(f"{where}: a new target needs both target_name and target_type")
+    return StatedFact(raw["actor"], raw["action"], raw["target"], names["actor_name"],
+                      float(amount) if amount is not None else None, names["currency"],
+                      names["target_name"], names["target_type"],
+                      names["actor_type"] or "Agency")

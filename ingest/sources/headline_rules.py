@@ -17,12 +17,14 @@ from graph.schema import Schema
 from ingest.sources.common import fold, slugify
 from ingest.sources.headline_names import Mention, NameIndex, Party, words
 from ingest.sources.headline_words import (
+    ACRONYM,
     AMOUNT_WORDS,
     BODY_NOUNS,
     BOUNDARY,
     BREAK,
     LIST_JOIN,
     MODAL,
+    NOT_AGENCIES,
     OPENED_NOUNS,
     OPENS,
     PASSIVE,
@@ -37,6 +39,7 @@ from ingest.sources.headline_words import (
 )
 
 MONEY_TYPES = {"FINED", "SETTLED_WITH", "SANCTIONED"}
+AGENCY_ACTIONS = {"FINED", "INVESTIGATED", "ORDERED", "CHARGED", "SANCTIONED"}
 ACTOR_GAP, TARGET_GAP, PASSIVE_GAP = 1, 4, 3
 
 
@@ -134,9 +137,10 @@ def _with_descriptors(title: str, tokens: list[tuple[str, int, int]],
                       mentions: list[Mention]) -> list[Mention]:
     """Add agencies a title describes ("Italian privacy regulator") where no name matched."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    found = list(mentions)
+    found = list(mentions) + _acronym_actors(title, tokens, taken)
     for end, (word, _, _) in enumerate(tokens):
-        if word not in BODY_NOUNS or end in taken:
+        if word not in BODY_NOUNS or end in taken or (
+                word == "general" and (end == 0 or tokens[end - 1][0] != "attorney")):
             continue
         start = None
         for s in range(end - 1, max(end - 4, -1), -1):
@@ -149,6 +153,20 @@ def _with_descriptors(title: str, tokens: list[tuple[str, int, int]],
         text = title[tokens[start][1]:tokens[end][2]]
         found.append(Mention(Party(slugify(text), "Agency", text), start, end + 1, text))
     return sorted(found, key=lambda m: m.start)
+
+
+def _acronym_actors(title: str, tokens: list[tuple[str, int, int]],
+                    taken: set[int]) -> list[Mention]:
+    """An agency the graph lacks, named by its acronym right before an agency's verb ("OSHA
+    investigates"): only agencies fine, investigate, order, charge or sanction."""
+    found = []
+    for i in range(len(tokens) - 1):
+        raw = title[tokens[i][1]:tokens[i][2]]
+        if i in taken or not ACRONYM.fullmatch(raw) or raw in NOT_AGENCIES:
+            continue
+        if VERBS.get(tokens[i + 1][0]) in AGENCY_ACTIONS:
+            found.append(Mention(Party(slugify(raw), "Agency", raw), i, i + 1, raw))
+    return found
 
 
 def _before(t: _Title, index: int, max_gap: int) -> list[Mention]:
@@ -241,8 +259,9 @@ def _settlement_agreement(t: _Title, index: int) -> list[Proposal]:
 def _opened(t: _Title, index: int) -> list[Proposal]:
     """"A opens an investigation into T", "A files (a) lawsuit against T"."""
     following = [w for w, _, _ in t.tokens[index + 1:index + 5]]
-    for noun, (preposition, action) in OPENED_NOUNS.items():
-        if noun in following[:3] and preposition in following:
-            at = index + 1 + following.index(preposition)
+    for noun, (prepositions, action) in OPENED_NOUNS.items():
+        found = [w for w in following if w in prepositions]
+        if noun in following[:3] and found:
+            at = index + 1 + following.index(found[0])
             return _facts(t, action, _before(t, index, ACTOR_GAP), _after(t, at, 0))
     return []

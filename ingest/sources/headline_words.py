@@ -37,9 +37,15 @@ SETTLE = {"settles", "settled", "settle"}
 SETTLEMENT_OBJECTS = {"allegations", "charges", "claims", "lawsuit", "suit", "case", "complaint"}
 SETTLEMENT_VERBS = {"secures", "secured", "reaches", "reached", "announces", "announced"}
 OPENS = {"opens", "opened", "launches", "launched", "files", "filed", "file", "brings"}
-OPENED_NOUNS = {"investigation": ("into", "INVESTIGATED"), "probe": ("into", "INVESTIGATED"),
-                "lawsuit": ("against", "SUED"), "suit": ("against", "SUED")}
+# noun -> (the words that introduce the target, relation type): "files lawsuit against/accusing T"
+OPENED_NOUNS = {"investigation": (("into",), "INVESTIGATED"),
+                "probe": (("into",), "INVESTIGATED"),
+                "lawsuit": (("against", "accusing", "claiming"), "SUED"),
+                "suit": (("against", "accusing", "claiming"), "SUED")}
 AMOUNT_WORDS = {"k", "m", "mn", "mil", "million", "bn", "b", "bil", "billion", "thousand", "w"}
+# a word in capitals that may be an agency's acronym ("OSHA", "IHC"), and capitals that are not
+ACRONYM = re.compile(r"[A-Z]{3,6}")
+NOT_AGENCIES = {"CEO", "USA", "NEW", "THE", "BREAKING", "WATCH", "CHARGES", "UPDATE", "VIDEO"}
 MODAL = {"to", "can", "will", "would", "may", "might", "could", "should", "must"}
 # words that end a party's phrase: what follows says why, where or when, not who
 BOUNDARY = {"for", "over", "after", "in", "on", "to", "with", "from", "by", "of", "at", "as",
@@ -49,7 +55,8 @@ LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 BREAK = re.compile(r"[,:;|()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
 
 BODY_NOUNS = {"regulator", "regulators", "watchdog", "watchdogs", "agency", "authority",
-              "commission", "bureau", "prosecutors", "prosecutor", "ministry", "board"}
+              "commission", "bureau", "prosecutors", "prosecutor", "ministry", "board",
+              "general"}  # "general" only in "attorney general"
 # a place and one of these names a body ("French regulator"); other body nouns need a
 # word saying what the body does ("Indonesia's competition watchdog", not "US agency")
 SPECIFIC_BODIES = {"regulator", "watchdog", "prosecutors", "prosecutor"}
@@ -63,6 +70,12 @@ PLACES = {
     "canadian", "canada", "brazilian", "brazil", "mexican", "argentine", "chilean",
     "singapore", "malaysian", "philippine", "thai", "vietnamese", "taiwanese", "israeli",
     "new", "york", "california", "texas", "illinois", "state", "city",
+    # US states (one word; "new york" is read as two places)
+    "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware",
+    "florida", "georgia", "hawaii", "idaho", "indiana", "iowa", "kansas", "kentucky",
+    "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+    "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania",
+    "tennessee", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming",
 }
 
 _AMOUNT = re.compile(

@@ -4,7 +4,10 @@ Each headline's proposals (`headline_rules`) pass the review file (`headline_rev
 accepted or corrected facts become relations, with the title as the evidence quote and the
 report's Article and url as the source. One fact stated by several headlines is one relation
 dated by the earliest of them. Parties are the graph's entities (curated files and the other
-extract files); an agency a title describes and the graph lacks becomes an Agency entity.
+extract files); an agency a title describes and the graph lacks becomes an Agency entity, and a
+reviewed correction may name a new actor (an Agency unless its type is given) or target (its type
+given) as the title names them. A correction may also state a fact the reader missed
+(`proposed: []`, a near-miss).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.errors import InvalidInput
 from graph.schema import load_schema
 from ingest.records import Origin, RawRecord
 from ingest.sources.aiid import Extract, SourceConfig
@@ -59,17 +63,21 @@ def headline_records(path: Path, config: SourceConfig, reviews: Reviews,
         proposals = reader.read(headline.title, headline.url)
         report.rules["headline with proposals" if proposals else "headline without"] += 1
         review = reviews.by_url.get(headline.url)
-        for fact in _decided(headline, proposals, review, report, config.resolution.redirects):
-            builder.add(fact, headline)
+        for fact, stated in _decided(headline, proposals, review, report,
+                                     config.resolution.redirects):
+            builder.add(fact, headline, stated)
     records = builder.records()
     report.count_written(records)
     return Extract(records, report)
 
 
 def _decided(headline: Headline, proposals: list[Proposal], review: Review | None,
-             report: SourceReport, redirects: Mapping[str, str]) -> list[Fact]:
-    """The facts a review lets through; ids merged since the review read as their survivor."""
-    if not proposals:
+             report: SourceReport, redirects: Mapping[str, str],
+             ) -> list[tuple[Fact, StatedFact | None]]:
+    """The facts a review lets through; ids merged since the review read as their survivor.
+
+    A headline without proposals states a fact only through a reviewed correction of it."""
+    if not proposals and (review is None or not review.facts):
         return []
     keys = tuple(_survivors(p.key(), redirects) for p in proposals)
     if review is None or tuple(_survivors(k, redirects) for k in review.proposed) != keys:
@@ -80,8 +88,9 @@ def _decided(headline: Headline, proposals: list[Proposal], review: Review | Non
     if review.decision == "reject":
         return []
     if review.decision == "correct":
-        return [_stated(f) for f in review.facts]
-    return [Fact(p.actor.id, p.action, p.target.id, p.amount, p.currency) for p in proposals]
+        return [(_stated(f), f) for f in review.facts]
+    return [(Fact(p.actor.id, p.action, p.target.id, p.amount, p.currency), None)
+            for p in proposals]
 
 
 def _survivors(key: str, redirects: Mapping[str, str]) -> str:
@@ -100,20 +109,33 @@ class _Builder:
     def __init__(self, config: SourceConfig, names: NameIndex, report: SourceReport) -> None:
         self.config, self.names, self.report = config, names, report
         self.groups: dict[Fact, list[Headline]] = defaultdict(list)
-        self.new_agencies: dict[str, tuple[str, Origin]] = {}
+        self.new_parties: dict[str, tuple[str, str, Origin]] = {}  # id -> type, name, origin
 
-    def add(self, fact: Fact, headline: Headline) -> None:
+    def add(self, fact: Fact, headline: Headline, stated: StatedFact | None = None) -> None:
         redirects = self.config.resolution.redirects
         fact = Fact(redirects.get(fact.actor, fact.actor), fact.action,
                     redirects.get(fact.target, fact.target), fact.amount, fact.currency)
         self.groups[fact].append(headline)
         if fact.actor not in self.names.ids:
-            name = self.names.described.get(fact.actor, fact.actor)
-            self.new_agencies.setdefault(fact.actor, (name, headline.origin))
+            name = (stated.actor_name if stated else None) or self.names.described.get(
+                fact.actor, fact.actor)
+            kind = stated.actor_type if stated else "Agency"
+            self.new_parties.setdefault(fact.actor, (kind, name, headline.origin))
+        if fact.target not in self.names.ids and stated is None \
+                and fact.target in self.names.described:  # an agency the title describes
+            self.new_parties.setdefault(
+                fact.target, ("Agency", self.names.described[fact.target], headline.origin))
+        elif fact.target not in self.names.ids:
+            if stated is None or stated.target_name is None or stated.target_type is None:
+                raise InvalidInput(
+                    f"headline review of {headline.url}: target {fact.target!r} is not in the "
+                    "graph; give its target_name and target_type as the title names it")
+            self.new_parties.setdefault(
+                fact.target, (stated.target_type, stated.target_name, headline.origin))
 
     def records(self) -> list[RawRecord]:
-        out = [RawRecord({"kind": "entity", "id": i, "type": "Agency", "name": name}, origin)
-               for i, (name, origin) in sorted(self.new_agencies.items())]
+        out = [RawRecord({"kind": "entity", "id": i, "type": kind, "name": name}, origin)
+               for i, (kind, name, origin) in sorted(self.new_parties.items())]
         rels = [self._relation(fact, items) for fact, items in self.groups.items()]
         rels.sort(key=lambda r: (r.data["type"], r.data["source"], r.data["target"],
                                  r.data.get("date") or ""))
