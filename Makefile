@@ -5,7 +5,7 @@
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
 #   make web   - build the explorer and GraphiQL assets into web/dist (npm ci, esbuild; no CDN)
 #   make screenshots - run the browser tests and keep their screenshots in docs/screenshots/
-#   make docs    - rewrite the README's type tables from graph/schema.yaml
+#   make docs    - rewrite the generated parts of docs/ (types, CLI --help, GraphQL SDL, settings)
 #   make help    - this list (also what a bare `make` prints)
 PYTHON ?= python3
 VENV := .venv
@@ -29,7 +29,7 @@ help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
 
 docs: install
-	$(AIKG) schema --update-readme README.md
+	$(BIN)/python -m api.docs --write
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,draw]'
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

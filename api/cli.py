@@ -30,6 +30,7 @@ from api.cli_sources import (
     resolve_command,
 )
 from api.stores import describe_store, open_store
+from graph.errors import InvalidInput
 from graph.export.formats import FORMATS
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables, replace_tables
@@ -187,7 +188,7 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
            quiet: bool, **filters: Any) -> None:
     """Write the graph, or the part the filters select, streamed to a file or stdout.
 
-    Every format carries every attribute (see the README's "Exports for data scientists");
+    Every format carries every attribute (see docs/exports.md);
     ndjson re-ingests to the same graph.
     """
     selection = selection_of(around, hops, filters)
@@ -198,7 +199,7 @@ def export(obj: _Obj, /, fmt: str, output: str, nodes: str | None, around: str |
 
 
 @cli.command()
-@click.option("--markdown", is_flag=True, help="Print the README's type tables.")
+@click.option("--markdown", is_flag=True, help="Print the type tables of docs/data-formats.md.")
 @click.option("--update-readme", type=click.Path(path_type=Path), help="Rewrite the tables in it.")
 def schema(markdown: bool, update_readme: Path | None) -> None:
     """Show the entity and relation types declared in graph/schema.yaml."""
@@ -227,4 +228,12 @@ cli.add_command(db_command)
 def main() -> None:
     """Entry point: every failure is one `error:` line and a documented exit status
     (api/cli_errors.py), never a traceback."""
-    run(lambda: cli.main(standalone_mode=False))
+    run(lambda: cli.main(standalone_mode=False), debug=_debug)
+
+
+def _debug() -> bool:
+    """AIKG_DEBUG, read only when an internal error happened (a bad setting reads as off)."""
+    try:
+        return Settings.from_env(os.environ).debug
+    except InvalidInput:
+        return False

@@ -1,6 +1,6 @@
 """How `aikg` ends: one `error:` line and a documented exit status, never a traceback.
 
-Exit statuses (the README's "Exit statuses" lists the same):
+Exit statuses (docs/cli.md, "Exit statuses", lists the same):
   0  done
   1  input refused: every problem listed as FILE:LINE: reason, nothing written
   2  could not run: a usage mistake, a bad setting or path, an unreadable or unwritable file,
@@ -12,7 +12,6 @@ Exit statuses (the README's "Exit statuses" lists the same):
 from __future__ import annotations
 
 import errno
-import os
 import socket
 import sys
 from collections.abc import Callable
@@ -42,8 +41,9 @@ def _os_error(exc: OSError) -> str:
     return f"{where}{reason}" + (f" ({hint[name]})" if name in hint else "")
 
 
-def run(main: Callable[[], object]) -> None:
-    """Run the click entry point `main`, turning every failure into one line and a status."""
+def run(main: Callable[[], object], debug: Callable[[], bool] = lambda: False) -> None:
+    """Run the click entry point `main`, turning every failure into one line and a status;
+    `debug()` (asked only on an internal error) says to show the traceback instead."""
     try:
         main()
     except click.exceptions.Abort:
@@ -65,7 +65,7 @@ def run(main: Callable[[], object]) -> None:
     except MemoryError:
         raise _fail("out of memory: ask for less, or give aikg more memory", EXIT_ERROR) from None
     except Exception as exc:
-        if os.environ.get("AIKG_DEBUG"):
+        if debug():
             raise
         raise _fail(
             f"internal error ({type(exc).__name__}: {exc}); this is a bug in aikg, please "

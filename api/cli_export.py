@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from api.exporting import STDOUT, write_export
-from graph.errors import NotFound
+from graph.errors import InvalidInput, NotFound
 from graph.export.formats import FORMATS
 from graph.export.selection import GraphExport, Selection
 from graph.schema import load_schema
@@ -90,6 +90,21 @@ def _entity_id(store: GraphStore, text: str) -> str:
     return best.id
 
 
+DRAW_MISSING = ("aikg draw needs matplotlib, an optional extra: install it with "
+                "`pip install 'aikg[draw]'` (in a checkout: `.venv/bin/pip install -e '.[draw]'`)")
+
+
+def _drawing() -> Callable[..., Any]:
+    """The drawing function; matplotlib loads only for this command, and may be absent."""
+    try:
+        from graph.export.draw import draw_neighbourhood
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.split(".")[0] != "matplotlib":
+            raise
+        raise InvalidInput(DRAW_MISSING) from None
+    return draw_neighbourhood
+
+
 @click.command("draw")
 @click.argument("entity")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
@@ -104,8 +119,7 @@ def draw_command(obj: Any, /, entity: str, output: Path, hops: int, max_nodes: i
                  **filters: Any) -> None:
     """Draw ENTITY's neighbourhood (an id or a name): types coloured, relations labelled,
     evidence counts on edges."""
-    from graph.export.draw import draw_neighbourhood  # matplotlib loads only for this command
-
+    draw_neighbourhood = _drawing()
     store = obj.store()
     selection = selection_of(_entity_id(store, entity), hops, filters)
     drawing = draw_neighbourhood(store, selection, output, max_nodes)

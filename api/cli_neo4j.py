@@ -11,7 +11,6 @@ from graph.errors import InvalidInput
 from graph.export.selection import GraphExport, Selection
 from graph.store.base import GraphStore
 from queries.neo4j_admin import SCRIPT, write_import_files
-from queries.neo4j_store import Neo4jStore
 
 NEO4J_ADMIN = "neo4j-admin"
 
@@ -25,6 +24,8 @@ def db_command() -> None:
 @click.pass_obj
 def db_init(obj: Any) -> None:
     """Create the id constraint and the indexes the schema implies (idempotent; ingest runs it)."""
+    from queries.neo4j_store import Neo4jStore  # the driver loads only for this command
+
     store = obj.store()
     if not isinstance(store, Neo4jStore):
         click.echo(f"the {obj.settings.store} store needs no schema set-up; nothing to do")

@@ -1,4 +1,5 @@
-"""Open the store the settings name: the embedded networkx store or Neo4j."""
+"""Open the store the settings name: the embedded SQLite store or Neo4j (its driver loaded
+only when it is the one chosen, so the CLI starts without it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import GraphStore
 from graph.store.embedded import EmbeddedStore
-from queries.neo4j_store import Neo4jStore
 
 STORES = ("embedded", "neo4j")
 
@@ -50,6 +50,8 @@ def open_store(settings: Settings) -> GraphStore:
         except Exception as exc:  # a damaged file can fail in any way while it is decoded
             raise damaged(settings, exc) from exc
     if settings.store == "neo4j":
+        from queries.neo4j_store import Neo4jStore  # the driver loads only for this store
+
         return Neo4jStore.connect(load_schema(), settings)
     raise InvalidInput(
         f"AIKG_STORE={settings.store!r} is not a store aikg knows ({', '.join(STORES)})"

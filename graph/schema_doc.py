@@ -1,4 +1,4 @@
-"""The README's type tables, generated from the schema so the docs cannot drift from it."""
+"""The type tables of docs/data-formats.md, generated from the schema so they cannot drift."""
 
 from __future__ import annotations
 

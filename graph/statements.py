@@ -3,7 +3,8 @@
 A statement is one value of one property as one source states it (OpenSanctions' statement
 model, without first/last seen). Entities and relations keep every statement; their
 `properties` are the display values, chosen from the statements by `display` (the rule is in
-the README, "Every value has a source"). Names, aliases and relation dates are statements too.
+docs/data-formats.md, "Every value has a source"). Names, aliases and relation dates are
+statements too.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Each `queries/bloom/*.cypher` file is one search phrase (`// Bloom-phrase:`, wit
 of those labels, drawn by a generated Cypher query) or one scene action (`// Bloom-action:`,
 sent with Bloom's `$nodes` or `$relationships`), plus a `// Sample:` of parameters the tests run
 it with. `render(schema)` is the committed bloom/aikg.perspective.json, in the format Bloom 2.21
-exports (checked field by field; see the README's Bloom section).
+exports (checked field by field; see docs/bloom.md).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from queries.registry import QUERY_DIR, Statement, parse_statement
 
 BLOOM_DIR = QUERY_DIR / "bloom"
 PERSPECTIVE_FILE = PROJECT_ROOT / "bloom" / "aikg.perspective.json"
-BLOOM_VERSION = "2.21.0"  # the perspective format written (Bloom 2.21 exports), see README
+BLOOM_VERSION = "2.21.0"  # the perspective format written (Bloom 2.21 exports), see docs/bloom.md
 PERSPECTIVE_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/aikg/perspective"))
 SUGGESTION_LIMIT = 5000  # names offered per parameter: a bound, far above what a label holds
 _SUGGEST = re.compile(r"^\$(\w+)\s+(\w+(?:\|\w+)*)$")

@@ -1,5 +1,5 @@
 """The styling half of the Bloom perspective: categories, the label map, relationship types and
-metadata, in the shapes Bloom 2.21 exports write (see the README's Bloom section for the exports
+metadata, in the shapes Bloom 2.21 exports write (see docs/bloom.md for the exports
 each field was checked against)."""
 
 from __future__ import annotations

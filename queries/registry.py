@@ -12,9 +12,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from neo4j import Query
+if TYPE_CHECKING:  # the driver loads only when a statement is sent (cheap CLI start-up)
+    from neo4j import Query
 
 QUERY_DIR = Path(__file__).parent
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -33,6 +34,8 @@ class Statement:
     @property
     def query(self) -> Query:
         """The driver's Query, named so that server logs and `SHOW TRANSACTIONS` carry it."""
+        from neo4j import Query
+
         return Query(self.text, metadata={"query": self.name})
 
     def bind(self, params: Mapping[str, Any]) -> dict[str, Any]:

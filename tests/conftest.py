@@ -47,6 +47,20 @@ def curated_store(store: EmbeddedStore) -> EmbeddedStore:
     return store
 
 
+@pytest.fixture(scope="session")
+def bundled_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    """The `make run` dataset: the curated files plus the committed extract, one batch."""
+    store = EmbeddedStore(load_schema(), tmp_path_factory.mktemp("bundled"))
+    report = ingest_paths(store, [CURATED, PROJECT_ROOT / "data" / "extract"])
+    assert report.ok, [str(p) for p in report.problems[:20]]
+    return store
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("unused"))
+
+
 _NEO4J: list[Neo4jServer] = []  # the session's server, once a test asked for it
 
 

@@ -9,12 +9,12 @@ import strawberry
 
 from api.gql.context import GqlInfo
 from api.gql.filters import RelationOrder, relation_order
-from api.gql.paging import Connection, connection, window
+from api.gql.paging import Connection, Paging
 from api.gql.scalars import Date
 from graph import model
 from graph.store.direction import Direction
 from graph.store.filtering import Matcher
-from graph.store.keyset import page_of, relation_key
+from graph.store.keyset import relation_key
 from graph.store.query import RelationFilter
 
 if TYPE_CHECKING:
@@ -80,10 +80,8 @@ class Article:
             seen = await asyncio.to_thread(matcher.relations, None, [(r, None) for r in rows])
             rows = [r for r, _ in seen]
         order = relation_order(order_by)
-        maximum = info.context.settings.max_page_size
-        page = page_of(rows, relation_key(order), order,
-                       window(order.name, maximum, first, after, last, before))
-        return connection(page, Relation.from_relation, order.name)
+        paging = Paging.of(info, order.name, first, after, last, before)
+        return paging.over(rows, relation_key(order), order, Relation.from_relation)
 
 
 async def _ends(info: GqlInfo, article_id: str, flt: RelationFilter) -> list[Entity]:

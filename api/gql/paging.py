@@ -8,13 +8,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import strawberry
 
+from api.gql.context import GqlInfo
 from graph.errors import InvalidInput
-from graph.store.query import Page, SortKey, Window
+from graph.store.keyset import page_of
+from graph.store.query import Order, Page, SortKey, Window
 
 Node = TypeVar("Node")
 Row = TypeVar("Row")
@@ -111,3 +114,29 @@ def connection(
         ),
         total_count=page.total,
     )
+
+
+@dataclass(frozen=True)
+class Paging:
+    """One list's Relay arguments (first/after/last/before), checked against the page limit
+    and decoded for `ordering`: every paged resolver goes Relay arguments → window → connection
+    through this, whether the store pages (`window`) or the rows are in memory (`over`)."""
+
+    ordering: str
+    window: Window
+
+    @classmethod
+    def of(cls, info: GqlInfo, ordering: str, first: int | None = None,
+           after: str | None = None, last: int | None = None, before: str | None = None,
+           default: int = DEFAULT_PAGE) -> Paging:
+        maximum = info.context.settings.max_page_size
+        return cls(ordering, window(ordering, maximum, first, after, last, before, default))
+
+    def connection(self, page: Page[Row], make: Callable[[Row], Node]) -> Connection[Node]:
+        """The store's page as a connection, each row made into a node."""
+        return connection(page, make, self.ordering)
+
+    def over(self, rows: Sequence[Row], key: Callable[[Row], SortKey], order: Order,
+             make: Callable[[Row], Node]) -> Connection[Node]:
+        """Rows already in memory, sorted by `order`'s key, cut to the window, as a connection."""
+        return self.connection(page_of(rows, key, order, self.window), make)

@@ -8,14 +8,13 @@ import strawberry
 
 from api.gql.context import GqlInfo
 from api.gql.enums import RelationType, SortDirection
-from api.gql.paging import Connection, connection, window
+from api.gql.paging import Connection, Paging
 from api.gql.query_lists import find_one, run
 from api.gql.scalars import Date
 from api.gql.traversal import Neighbourhood, Path, TimelineEvent, timeline_order
 from graph import model
 from graph.errors import InvalidInput, NotFound
 from graph.settings import Settings
-from graph.store.keyset import page_of
 from graph.store.timeline import TimelineEvent as StoreEvent
 from graph.store.traversal import Bounds
 
@@ -118,9 +117,8 @@ class GraphQueries:
     ) -> Connection[TimelineEvent]:
         root = await _required(info, str(id), "timeline")
         order = timeline_order(direction)
-        win = window(order.name, info.context.settings.max_page_size, first, after, last, before)
+        paging = Paging.of(info, order.name, first, after, last, before)
         events = await run(info.context.store.timeline, root, as_of)
         if kinds:
             events = [e for e in events if e.kind in set(kinds)]
-        page = page_of(events, _event_key, order, win)
-        return connection(page, lambda e: TimelineEvent.of(e, root.id), order.name)
+        return paging.over(events, _event_key, order, lambda e: TimelineEvent.of(e, root.id))

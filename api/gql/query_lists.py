@@ -19,14 +19,13 @@ from api.gql.filters import (
     entity_order,
     relation_order,
 )
-from api.gql.paging import Connection, connection, window
+from api.gql.paging import DEFAULT_PAGE, Connection, Paging
 from api.gql.scalars import Date
 from api.gql.types import Entity, Relation
 from graph import model
 from graph.errors import InvalidInput
 from graph.store import query as q
 from graph.store.filtering import Matcher
-from graph.store.keyset import page_of
 
 SEARCH_WINDOW = 1000  # search ranks at most this many hits; totalCount counts within it
 BY_RANK = "RANK_ASC"
@@ -106,11 +105,10 @@ class ListQueries:
         if ids is not None:
             flt = await _with_ids(info, [str(i) for i in ids], flt)
         order = entity_order(order_by)
-        maximum = info.context.settings.max_page_size
-        default = len(ids) if ids else 20
-        win = window(order.name, maximum, first, after, last, before, default=default)
-        page = await run(info.context.store.find_entities, flt, order, win, as_of)
-        return connection(page, Entity.from_entity, order.name)
+        default = len(ids) if ids else DEFAULT_PAGE
+        paging = Paging.of(info, order.name, first, after, last, before, default=default)
+        page = await run(info.context.store.find_entities, flt, order, paging.window, as_of)
+        return paging.connection(page, Entity.from_entity)
 
     @strawberry.field(
         description="Relations across the graph matching a filter (by type, date, either end, "
@@ -128,11 +126,10 @@ class ListQueries:
         as_of: Date | None = None,
     ) -> Connection[Relation]:
         order = relation_order(order_by)
-        maximum = info.context.settings.max_page_size
-        win = window(order.name, maximum, first, after, last, before)
+        paging = Paging.of(info, order.name, first, after, last, before)
         flt = filter.to_store() if filter else None
-        page = await run(info.context.store.find_relations, flt, order, win, as_of)
-        return connection(page, Relation.from_relation, order.name)
+        page = await run(info.context.store.find_relations, flt, order, paging.window, as_of)
+        return paging.connection(page, Relation.from_relation)
 
     @strawberry.field(
         description="Ranked search over names, aliases and descriptions: every word matches a "
@@ -150,14 +147,14 @@ class ListQueries:
         before: str | None = None,
         as_of: Date | None = None,
     ) -> Connection[Entity]:
-        win = window(BY_RANK, info.context.settings.max_page_size, first, after, last, before)
+        paging = Paging.of(info, BY_RANK, first, after, last, before)
         names = [t.value for t in types] if types else None
         hits = await run(info.context.store.search_hits, text, names, SEARCH_WINDOW)
         if as_of is not None:
             shown = {e.id for e in Matcher(info.context.store, as_of).visible([e for _, e in hits])}
             hits = [h for h in hits if h[1].id in shown]
-        page = page_of(hits, lambda hit: hit[0], q.Order(), win)
-        return connection(page, lambda hit: Entity.from_entity(hit[1]), BY_RANK)
+        return paging.over(hits, lambda hit: hit[0], q.Order(),
+                           lambda hit: Entity.from_entity(hit[1]))
 
 
 def _check_ids(info: GqlInfo, ids: list[str]) -> None:

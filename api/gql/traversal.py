@@ -8,13 +8,12 @@ import strawberry
 
 from api.gql.context import GqlInfo
 from api.gql.enums import Direction, EntityType, SortDirection
-from api.gql.paging import Connection, connection, window
+from api.gql.paging import Connection, Paging
 from api.gql.types import Entity, Relation, TypeCount
 from graph.model import Entity as ModelEntity
 from graph.model import Relation as ModelRelation
 from graph.store import timeline as store_timeline
 from graph.store import traversal as store_traversal
-from graph.store.keyset import page_of
 from graph.store.query import Order, SortKey
 
 BY_DISTANCE = "DISTANCE_ASC"
@@ -106,7 +105,7 @@ class Neighbourhood:
 
     @strawberry.field(description="The hubs found (not expanded), most relations first.")
     def hubs(self, info: GqlInfo, first: int = 20) -> list[Neighbour]:
-        window(BY_ID, info.context.settings.max_page_size, first)
+        Paging.of(info, BY_ID, first)  # checks `first` against the page limit
         hubs = sorted((n for n in self.data.neighbours if n.hub),
                       key=lambda n: (-n.degree, n.entity.id))
         return [Neighbour.of(n) for n in hubs[:first]]
@@ -127,10 +126,8 @@ class Neighbourhood:
             n for n in self.data.neighbours
             if (not wanted or n.entity.type in wanted) and distance in (None, n.distance)
         ]
-        maximum = info.context.settings.max_page_size
-        page = page_of(rows, _neighbour_key, Order(),
-                       window(BY_DISTANCE, maximum, first, after, last, before))
-        return connection(page, Neighbour.of, BY_DISTANCE)
+        paging = Paging.of(info, BY_DISTANCE, first, after, last, before)
+        return paging.over(rows, _neighbour_key, Order(), Neighbour.of)
 
     @strawberry.field(description="The relations read between the entities found, by id; paged.")
     def relations(
@@ -141,10 +138,8 @@ class Neighbourhood:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Relation]:
-        maximum = info.context.settings.max_page_size
-        page = page_of(self.data.relations, _relation_id, Order(),
-                       window(BY_ID, maximum, first, after, last, before))
-        return connection(page, Relation.from_relation, BY_ID)
+        paging = Paging.of(info, BY_ID, first, after, last, before)
+        return paging.over(self.data.relations, _relation_id, Order(), Relation.from_relation)
 
 
 @strawberry.type(description="One relation along a path, walked from one entity to the next.")

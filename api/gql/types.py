@@ -13,7 +13,7 @@ from api.gql.context import GqlInfo
 from api.gql.enums import Direction, EntityType, RelationType
 from api.gql.evidence import Article, Evidence
 from api.gql.filters import RelationFilter, RelationOrder, relation_order
-from api.gql.paging import Connection, connection, window
+from api.gql.paging import Connection, Paging
 from api.gql.scalars import Date
 from api.gql.statements import PropertyValue, property_value
 from graph import model
@@ -22,7 +22,7 @@ from graph.schema import load_schema
 from graph.statements import ENTITY_FIELDS, RELATION_FIELDS
 from graph.store import query as q
 from graph.store.direction import Direction as StoreDirection
-from graph.store.keyset import page_of, relation_key
+from graph.store.keyset import relation_key
 from graph.store.periods import date_properties, entity_date
 
 __all__ = ["Article", "Entity", "Evidence", "Relation", "Stats", "TypeCount"]
@@ -213,11 +213,10 @@ class Entity:
         flt = entity_relation_filter(type, direction, filter)
         rows = await info.context.loaders.relations.load((str(self.id), flt, as_of))
         order = relation_order(order_by)
-        maximum = info.context.settings.max_page_size
-        page = page_of(rows, relation_key(order), order,
-                       window(order.name, maximum, first, after, last, before))
+        paging = Paging.of(info, order.name, first, after, last, before)
         seen_from = str(self.id)
-        return connection(page, lambda r: Relation.from_relation(r, seen_from), order.name)
+        return paging.over(rows, relation_key(order), order,
+                           lambda r: Relation.from_relation(r, seen_from))
 
 
 def entity_relation_filter(

@@ -31,7 +31,7 @@ GEXF_EDGE_KEYS = {k: t for k, t in EDGE_KEYS.items() if k != "id"}
 def escape(value: Any) -> str:
     """Text safe in an XML attribute or element. XML 1.0 cannot carry most control characters
     (not even as references): each becomes U+FFFD, so the file is always well-formed (the
-    ndjson and node-link exports keep them; the README says so)."""
+    ndjson and node-link exports keep them; docs/exports.md says so)."""
     text = str(value)
     if _SPECIAL.search(text) is None:  # most ids, types and dates: nothing to do
         return text

@@ -58,7 +58,7 @@ def test_aikg_bloom_writes_the_same_file(tmp_path: Any) -> None:
 
 
 # The keys of each object, in the order Bloom 2.21.0 exports write them (two exports of
-# 2.21.0 read for this; see the README's Bloom section for the sources and each change).
+# 2.21.0 read for this; see docs/neo4j.md, "Neo4j Bloom" for the sources and each change).
 EXPORT_KEYS = {
     "perspective": ["name", "id", "categories", "labels", "relationshipTypes", "palette",
                     "createdAt", "lastEditedAt", "templates", "sceneActions",
@@ -211,7 +211,7 @@ def test_a_new_type_in_the_schema_is_a_new_category() -> None:
 
 
 def test_the_readme_lists_every_phrase_and_action() -> None:
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (PROJECT_ROOT / "docs" / "neo4j.md").read_text(encoding="utf-8")
     for query in load_bloom_queries():
         shown = f"`{query.phrase}`" if query.phrase else f"*{query.action}*"
         assert f"| {shown} | {query.statement.purpose} |" in readme, query.name

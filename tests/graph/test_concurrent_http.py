@@ -8,20 +8,15 @@ batch, so in any committed state the three counts are equal; a read that saw hal
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from tests.support.ports import free_loopback_port
+from tests.api.served import serving
 
 KEY = "k" * 32
 MUTATIONS, READERS, READS_EACH = 50, 4, 500
@@ -45,33 +40,6 @@ def _batch(number: int) -> str:
     return "\n".join(json.dumps(r) for r in rows)
 
 
-
-@contextlib.contextmanager
-def _server(data_dir: Path) -> Iterator[str]:
-    port = free_loopback_port()
-    env = {**os.environ, "AIKG_DATA_DIR": str(data_dir), "AIKG_WRITE_KEYS": KEY}
-    aikg = str(Path(sys.executable).with_name("aikg"))
-    proc = subprocess.Popen([aikg, "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.1)
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def _consistent(name: str, data: dict[str, Any]) -> str | None:
     """Why an answer is not one committed state, or None when it is."""
     if name == "stats":
@@ -91,7 +59,7 @@ def test_fifty_mutations_under_two_thousand_reads(tmp_path: Path) -> None:
     problems: list[str] = []
     reads = [0]
     lock = threading.Lock()
-    with _server(tmp_path / "store") as url:
+    with serving(tmp_path / "store", tmp_path / "serve.log", write_keys=KEY) as url:
 
         def reader(offset: int) -> None:
             kinds = [("stats", STATS), ("page", PAGE), ("search", SEARCH)]

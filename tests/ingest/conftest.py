@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.schema import load_schema
-from graph.settings import PROJECT_ROOT, Settings
-from graph.store.embedded import EmbeddedStore
-from ingest.runner import ingest_paths
+from graph.settings import PROJECT_ROOT
 from ingest.sources.aiid import Extract
 from ingest.sources.pipeline import Decided, extract
 from tests.conftest import CURATED, SHARED_DATA
@@ -39,20 +36,6 @@ def litigation_extract() -> Extract:
     if not LITIGATION.is_file():
         pytest.skip(f"third-party data file {LITIGATION} is absent")
     return extract("ai-incident-law", LITIGATION, DECIDED)
-
-
-@pytest.fixture(scope="session")
-def bundled_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    """The `make run` dataset: the curated files plus the committed extract, one batch."""
-    store = EmbeddedStore(load_schema(), tmp_path_factory.mktemp("bundled"))
-    report = ingest_paths(store, [CURATED, EXTRACT])
-    assert report.ok, [str(p) for p in report.problems[:20]]
-    return store
-
-
-@pytest.fixture(scope="session")
-def bundled_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(data_dir=tmp_path_factory.mktemp("unused"))
 
 
 def entity_records(result: Extract) -> dict[str, dict[str, object]]:
