@@ -5,7 +5,7 @@
 #   make extract - regenerate data/extract/ from ../shared/data (AIID, AI Error Litigation Index)
 #   make web   - build the explorer and GraphiQL assets into web/dist (npm ci, esbuild; no CDN)
 #   make screenshots - run the browser tests and keep their screenshots in docs/screenshots/
-#   make docs    - rewrite the generated parts of docs/ (types, CLI --help, GraphQL SDL, settings)
+#   make docs    - regenerate api/schema.graphql, the Bloom perspective and the generated parts of docs/
 #   make help    - this list (also what a bare `make` prints)
 PYTHON ?= python3
 VENV := .venv
@@ -29,6 +29,8 @@ help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
 
 docs: install
+	$(BIN)/python -m api.gql.sdl --write
+	$(AIKG) bloom -o bloom/aikg.perspective.json
 	$(BIN)/python -m api.docs --write
 
 $(BIN)/python:

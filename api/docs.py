@@ -28,6 +28,7 @@ from graphql import (
     print_ast,
 )
 
+from api.imports import mermaid, unit_edges
 from graph.schema import load_schema
 from graph.schema_doc import markdown_tables
 from graph.settings import PROJECT_ROOT, declared
@@ -162,6 +163,12 @@ def configuration_table() -> str:
     return "\n".join([*lines, "", "<!-- settings:end -->"])
 
 
+def import_diagram() -> str:
+    """The boxes of the layout and which imports which, read from the source."""
+    return "\n".join([_begin("imports", "make docs"), "", mermaid(unit_edges()), "",
+                      "<!-- imports:end -->"])
+
+
 def _schema_tables() -> str:
     return markdown_tables(load_schema())
 
@@ -171,6 +178,7 @@ BLOCKS = [
     Block("docs/cli.md", cli_reference),
     Block("docs/graphql.md", graphql_reference),
     Block("docs/configuration.md", configuration_table),
+    Block("docs/architecture.md", import_diagram),
 ]
 
 

@@ -5,7 +5,10 @@
 Samples (data/samples/): `entity_types_sample.csv` (320 drawn at random, seed 10, labelled by
 hand; the rules were tuned on it), `entity_types_holdout.csv` (110 more, seed 2026, labelled
 blind; a second tuning round used it), `entity_types_fresh.csv` (labelled blind after the last
-rule change, never tuned on) and `known_duplicates.csv` (groups that are one thing, pairs that
+rule change, never tuned on), `entity_types_round3.csv` (320 drawn with seed 20261130 from the
+8,912 non-Article/Incident/LegalAction entities not in the earlier samples, after the issue-10
+round-3 rule change, labelled by hand from AIID context with a reason per row, measured once)
+and `known_duplicates.csv` (groups that are one thing, pairs that
 are related but distinct). Prints one table; `--json` prints the figures as JSON.
 """
 
@@ -17,10 +20,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.sources.curated_index import load_curated
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
-                "entity_types_final.csv")
+                "entity_types_final.csv", "entity_types_round3.csv")
 
 
 @dataclass
@@ -32,7 +37,12 @@ class Nodes:
 
 
 def read_nodes(folders: list[Path]) -> Nodes:
+    """Entities of the NDJSON files in `folders`, and of the curated YAML files among them."""
     nodes = Nodes()
+    for folder in folders:
+        for entity_id, fixed in load_curated(folder).entities.items():
+            nodes.type_of.setdefault(entity_id, fixed.type)
+            nodes.node_of.setdefault(entity_id, entity_id)
     for folder in folders:
         for path in sorted(folder.glob("*.ndjson")):
             for line in path.read_text(encoding="utf-8").splitlines():

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 from neo4j import Record
 
 from graph.model import Entity, Relation
 from graph.store import paths, traversal
+from graph.store.contract import Store
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
@@ -27,8 +28,19 @@ from graph.store.search_index import (
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
-if TYPE_CHECKING:
-    from queries.neo4j_store import Neo4jStore
+
+class Neo4jRows(Store, Protocol):
+    """What these overrides need from `Neo4jStore` (queries/neo4j_store.py, which mixes them
+    in), declared here so that this module does not import the store back."""
+
+    def _read(self, name: str, **params: Any) -> list[Record]: ...
+
+    def _run_read(self, statement: Statement, params: Mapping[str, Any]) -> list[Record]: ...
+
+    def _entity(self, record: Record) -> Entity: ...
+
+    def _relation(self, record: Record) -> Relation: ...
+
 
 DESCRIPTION_CANDIDATES = 10_000
 
@@ -37,8 +49,8 @@ class Neo4jReads(GraphReads):
     """Overrides for `Neo4jStore`; every statement is a file of queries/."""
 
     @property
-    def _neo4j(self) -> Neo4jStore:
-        return cast("Neo4jStore", self)
+    def _neo4j(self) -> Neo4jRows:
+        return cast("Neo4jRows", self)
 
     def _records(self, name: str, **params: Any) -> list[Record]:
         return self._neo4j._read(name, **params)

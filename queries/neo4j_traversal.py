@@ -23,13 +23,13 @@ from graph.store.traversal import Bounds
 
 if TYPE_CHECKING:
     from graph.store.base import GraphStore
-    from queries.neo4j_store import Neo4jStore
+    from queries.neo4j_reads import Neo4jRows
 
 
 class BoundedReads:
     """The Neo4j store as a traversal sees it: relation reads capped at the budget in Cypher."""
 
-    def __init__(self, store: Neo4jStore, bounds: Bounds) -> None:
+    def __init__(self, store: Neo4jRows, bounds: Bounds) -> None:
         self._store, self._cap = store, bounds.max_relations
 
     def __getattr__(self, name: str) -> Any:

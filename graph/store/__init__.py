@@ -1,21 +1,6 @@
-"""Graph stores behind one interface."""
+"""Graph stores behind one contract (graph/store/contract.py; docs/architecture.md).
 
-from graph.store.base import (
-    Conflict,
-    Direction,
-    GraphStats,
-    GraphStore,
-    UpsertPlan,
-    UpsertSummary,
-)
-from graph.store.embedded import EmbeddedStore
-
-__all__ = [
-    "Conflict",
-    "Direction",
-    "EmbeddedStore",
-    "GraphStats",
-    "GraphStore",
-    "UpsertPlan",
-    "UpsertSummary",
-]
+Import what you need from its module (`graph.store.base.GraphStore`,
+`graph.store.embedded.EmbeddedStore`): this package imports nothing, so importing one store
+module never loads the others.
+"""

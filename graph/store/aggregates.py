@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from graph.errors import InvalidInput
 from graph.model import Entity, Relation
+from graph.store.contract import GraphStats
 from graph.store.direction import Direction
 from graph.store.filtering import Matcher
 from graph.store.query import EntityFilter, RelationFilter
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStats, GraphStore
+    from graph.store.contract import Store
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,14 @@ def _end(rel: Relation, direction: Direction) -> str:
 
 
 def _matching(
-    store: GraphStore, types: list[str], flt: RelationFilter | None, matcher: Matcher
+    store: Store, types: list[str], flt: RelationFilter | None, matcher: Matcher
 ) -> list[Relation]:
     rels = list(store.scan_relations(types))
     return [r for r, _ in matcher.relations(flt, [(r, None) for r in rels])]
 
 
 def top_entities(
-    store: GraphStore,
+    store: Store,
     types: list[str],
     direction: Direction,
     relation_filter: RelationFilter | None = None,
@@ -62,7 +63,7 @@ def top_entities(
     return [Ranked(e, counts[e.id]) for e in sorted(chosen, key=lambda e: (-counts[e.id], e.id))]
 
 
-def check_sum(store: GraphStore, rel_type: str, prop: str, split_by: str | None) -> None:
+def check_sum(store: Store, rel_type: str, prop: str, split_by: str | None) -> None:
     declared = store.schema.relation_types[rel_type].properties
     if declared.get(prop) not in ("number", "integer"):
         numeric = sorted(k for k, v in declared.items() if v in ("number", "integer"))
@@ -74,7 +75,7 @@ def check_sum(store: GraphStore, rel_type: str, prop: str, split_by: str | None)
 
 
 def relation_sums(
-    store: GraphStore,
+    store: Store,
     rel_type: str,
     prop: str,
     direction: Direction,
@@ -101,14 +102,12 @@ def relation_sums(
 
 
 def counts(
-    store: GraphStore,
+    store: Store,
     entity_filter: EntityFilter | None = None,
     relation_filter: RelationFilter | None = None,
     as_of: str | None = None,
 ) -> GraphStats:
     """Counts by type of the entities and relations matching the filters, as of a date."""
-    from graph.store.base import GraphStats
-
     if entity_filter is None and relation_filter is None and as_of is None:
         return store.stats()
     matcher = Matcher(store, as_of)

@@ -1,10 +1,13 @@
-"""The store interface the API and ingest need, shared by the embedded and the Neo4j store."""
+"""The store interface the API and ingest use: the `Store` contract's primitives (graph/store/
+contract.py), the researchers' queries bound as methods (graph/store/reads.py), and the
+idempotent, atomic batch upsert every store shares; a store implements the primitives and
+`_write`."""
 
 from __future__ import annotations
 
 import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
@@ -19,20 +22,13 @@ from graph.model import (
     normalise_relation,
 )
 from graph.schema import Schema
+from graph.store.contract import GraphStats
 from graph.store.direction import Direction
 from graph.store.reads import GraphReads
 
 __all__ = ["Conflict", "Direction", "GraphStats", "GraphStore", "UpsertPlan", "UpsertSummary"]
 
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class GraphStats:
-    entities: int
-    relations: int
-    entity_types: dict[str, int]
-    relation_types: dict[str, int]
 
 
 @dataclass
@@ -71,52 +67,13 @@ class UpsertPlan:
 class GraphStore(GraphReads, ABC):
     """Reads by many ids at once, search, counts, and idempotent atomic batch upserts.
 
-    The abstract methods are the primitives every store implements; `GraphReads` adds the
-    researchers' queries (filters, paths, neighbourhoods...) built on them, which a store
-    may override with a faster equivalent.
+    A store implements the `Store` primitives (abstract, from graph/store/contract.py) and
+    `_write`; `GraphReads` binds the researchers' queries (filters, paths, neighbourhoods...)
+    built on them, which a store may override with an equivalent the contract suite checks.
     """
 
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
-
-    @abstractmethod
-    def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
-        """The entities with these ids (missing ids are absent from the result)."""
-
-    @abstractmethod
-    def resolve(self, ids: Sequence[str]) -> dict[str, str]:
-        """The current id of each id that names an entity or was merged into one."""
-
-    @abstractmethod
-    def get_relations(self, ids: Sequence[str]) -> dict[str, Relation]:
-        """The relations with these ids."""
-
-    @abstractmethod
-    def relations_of(
-        self,
-        ids: Sequence[str],
-        direction: Direction | None = None,
-        types: Sequence[str] | None = None,
-    ) -> dict[str, list[Relation]]:
-        """Each entity's relations (sorted by relation id), in one call for many entities."""
-
-    @abstractmethod
-    def search(
-        self, text: str, types: Sequence[str] | None = None, limit: int = 10
-    ) -> list[Entity]:
-        """Entities whose name or aliases match `text`, best first."""
-
-    @abstractmethod
-    def stats(self) -> GraphStats:
-        """Counts of entities and relations, in all and by type."""
-
-    @abstractmethod
-    def iter_entities(self) -> Iterator[Entity]:
-        """Every entity, in id order."""
-
-    @abstractmethod
-    def iter_relations(self) -> Iterator[Relation]:
-        """Every relation, in id order."""
 
     @abstractmethod
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:

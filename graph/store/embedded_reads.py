@@ -74,7 +74,7 @@ class EmbeddedReads(GraphReads):
             key is not None and len(key) != len(keys) for key in (window.after, window.before)
         ):
             return None
-        present = self._store.stats().relation_types
+        present = self.stats().relation_types
         wanted = sorted(set(flt.types)) if flt and flt.types else sorted(present)
         types = [t for t in wanted if t in present]
 
@@ -128,7 +128,7 @@ class EmbeddedReads(GraphReads):
         return found
 
     def lookup(self, keys: Sequence[str]) -> dict[str, list[str]]:
-        found = {key: [current] for key, current in self._store.resolve(keys).items()}
+        found = {key: [current] for key, current in self.resolve(keys).items()}
         rest = [k for k in keys if k not in found]
         if not rest:
             return found
@@ -158,7 +158,7 @@ class EmbeddedReads(GraphReads):
     ) -> list[tuple[SortKey, Entity]]:
         """The FTS5 search (`sqlite_search`): hits with their rank keys, best first."""
         hits = sqlite_search.ranked(self.db.rows, text, types, limit)
-        found = self._store.get_entities([i for _, i in hits])
+        found = self.get_entities([i for _, i in hits])
         return [(key, found[i]) for key, i in hits if i in found]
 
 

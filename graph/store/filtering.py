@@ -20,7 +20,7 @@ from graph.store.query import (
 )
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStore
+    from graph.store.contract import Store
 
 Seen = tuple[Relation, str | None]  # a relation and the entity it was listed from, if any
 PUBLISHED = "PUBLISHED"
@@ -108,7 +108,7 @@ def entity_matches_locally(flt: EntityFilter, entity: Entity, dates: Mapping[str
 class Matcher:
     """Evaluates entity and relation filters for one request, hiding what `as_of` hides."""
 
-    def __init__(self, store: GraphStore, as_of: str | None = None) -> None:
+    def __init__(self, store: Store, as_of: str | None = None) -> None:
         self.store = store
         self.as_of = as_of
         self.dates = date_properties(store.schema)

@@ -9,7 +9,7 @@ from graph.model import Entity
 from graph.store.search_index import fold
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStore
+    from graph.store.contract import Store
 
 CANDIDATES = 50  # search hits checked per key by the generic look-up
 WIKIDATA = "wikidata"
@@ -32,7 +32,7 @@ def names_of(entity: Entity) -> Iterator[str]:
         yield fold(alias)
 
 
-def generic_lookup(store: GraphStore, keys: Sequence[str]) -> dict[str, list[str]]:
+def generic_lookup(store: Store, keys: Sequence[str]) -> dict[str, list[str]]:
     """The ids each key names: its id or merged id; else external ids; else exact names.
 
     Candidates for external ids and names come from the store's search, so a store whose

@@ -20,7 +20,7 @@ from graph.store.periods import relation_visible
 from graph.store.traversal import Bounds
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStore
+    from graph.store.contract import Store
 
 Path = tuple[Relation, ...]
 UNREACHABLE = 1 << 30
@@ -49,7 +49,7 @@ class _Side:
 class PathSearch:
     """State of one search: both balls, every relation read (by endpoint), the work done."""
 
-    store: GraphStore
+    store: Store
     matcher: Matcher
     types: list[str] | None
     bounds: Bounds
@@ -121,7 +121,7 @@ class PathBoundsExceeded(InvalidInput):
 
 
 def shortest_paths(
-    store: GraphStore,
+    store: Store,
     source: str,
     target: str,
     max_hops: int,

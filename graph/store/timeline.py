@@ -11,7 +11,7 @@ from graph.store.periods import entity_date
 from graph.store.query import SortKey
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStore
+    from graph.store.contract import Store
 
 RELATION = "RELATION"
 
@@ -31,7 +31,7 @@ class TimelineEvent:
         return (self.date, self.kind, item)
 
 
-def timeline(store: GraphStore, root: Entity, as_of: str | None = None) -> list[TimelineEvent]:
+def timeline(store: Store, root: Entity, as_of: str | None = None) -> list[TimelineEvent]:
     """Events sorted by (date, kind, id): the relations of `root` that carry a date, the
     dated entities it is related to, the documents its relations and itself cite, itself."""
     matcher = Matcher(store, as_of)

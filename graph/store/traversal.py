@@ -18,7 +18,7 @@ from graph.store.filtering import Matcher
 from graph.store.periods import relation_visible
 
 if TYPE_CHECKING:
-    from graph.store.base import GraphStore
+    from graph.store.contract import Store
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class _Walk:
 
 
 def neighbourhood(
-    store: GraphStore,
+    store: Store,
     root: Entity,
     depth: int,
     types: list[str] | None,
@@ -111,7 +111,7 @@ def _expandable(
 
 
 def _step(
-    store: GraphStore,
+    store: Store,
     matcher: Matcher,
     expand: list[str],
     level: int,

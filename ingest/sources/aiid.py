@@ -22,7 +22,7 @@ from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport
 from ingest.sources.resolution import Resolution
-from ingest.sources.typing_context import TypingContext, byline_first_names
+from ingest.sources.typing_context import TypingContext, byline_first_names, site_name
 from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
@@ -67,7 +67,7 @@ class _AiidBuilder:
         self.sink = RecordSink(config.resolution.redirects, fixed, config.overrides.types)
         self.report = SourceReport("aiid", read=dict(snapshot.read), refused=snapshot.problems)
         self.ids = slug_ids(snapshot, self.report)
-        self.context = typing_context(snapshot, self.ids)
+        self.context = typing_context(snapshot, self.ids, config.overrides)
         self.curated_types = {i: f.type for i, f in fixed.items()}
         self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides)
         self.articles: dict[int, str | None] = {}
@@ -176,10 +176,12 @@ def byline_types(snapshot: Snapshot, overrides: Overrides) -> dict[str, TypeDeci
     return found
 
 
-def typing_context(snapshot: Snapshot, ids: dict[str, str]) -> TypingContext:
+def typing_context(snapshot: Snapshot, ids: dict[str, str],
+                   overrides: Overrides) -> TypingContext:
     """What AIID says around each party id: name, roles, incident titles; byline first names."""
     context = TypingContext(first_names=byline_first_names(
-        a for r in snapshot.reports.values() for a in r.authors))
+        (a for r in snapshot.reports.values() for a in r.authors), overrides.words),
+        sites=frozenset(filter(None, (site_name(r.url) for r in snapshot.reports.values()))))
     for row in [*snapshot.incidents, *snapshot.graphql_rows.values()]:
         for role, slugs in row.roles.items():
             for raw in slugs:

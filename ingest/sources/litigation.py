@@ -20,6 +20,7 @@ from ingest.records import Origin, Problem
 from ingest.sources.aiid import CITE_URL, Extract, SourceConfig, finish
 from ingest.sources.common import RecordSink, slugify
 from ingest.sources.litigation_matters import Matter, Party, check_matter
+from ingest.sources.litigation_sanctions import Sanction, sanction_properties
 from ingest.sources.report import SourceReport
 from ingest.sources.typing_rules import TypeDecision, decide_type
 from ingest.strict_yaml import read_yaml_file
@@ -124,7 +125,7 @@ class _Builder:
             self.roles(reviewed, rec, matter, doc, filed, origin)
 
     def checked(self, reviewed: Matter, rec: dict[str, Any], origin: Origin) -> bool:
-        wrong = check_matter(reviewed, rec)
+        wrong = check_matter(reviewed, rec, [c["name"] for c, _ in self.courts(rec)])
         self.report.refused += [Problem(origin, f"litigation_matters.yaml: {w}") for w in wrong]
         return not wrong
 
@@ -149,9 +150,30 @@ class _Builder:
                                [{"article": doc, "quote": rec["jurisdiction"]}], origin)
         if not reviewed.parties():
             self.report.skip(f"matter whose name names no party: {reviewed.no_parties}")
+        for sanction in reviewed.sanctioned:
+            self.sanction(sanction, rec, doc, filed, origin)
         for number in reviewed.aiid:
             self.sink.relation("CONCERNS", matter, f"aiid-incident-{number}", [
                 *evidence, {"url": CITE_URL.format(number)}], origin, date=filed)
+
+    def sanction(self, sanction: Sanction, rec: dict[str, Any], doc: str, filed: str | None,
+                 origin: Origin) -> None:
+        """SANCTIONED from the court (the one that heard the matter, or the one the quote
+        names) to the lawyer or party, with the record's words and amount."""
+        if sanction.court is not None:
+            court = self.sink.entity({"kind": "entity", "id": slugify(sanction.court),
+                                      "type": "Agency", "name": sanction.court}, origin)
+        else:
+            heard = [c["id"] for c, _ in self.courts(rec)] + [slugify(c) for c in
+                                                              self.matters[rec["error_id"]].courts]
+            court = self.sink.resolve(heard[0])
+        party = Party(sanction.name, sanction.type, sanction.id, sanction.labels)
+        target = self.sink.entity(self.party(party), origin)
+        link = [{"url": rec["public_record_link"]}] if rec.get("public_record_link") else []
+        self.sink.relation("SANCTIONED", court, target,
+                           [{"article": doc, "quote": sanction.quote}, *link], origin,
+                           properties=sanction_properties(sanction),
+                           date=sanction.date or filed)
 
     def document(self, rec: dict[str, Any], base: str, origin: Origin) -> str:
         publisher = self.sink.entity(dict(PUBLISHER_RECORD), origin)
@@ -178,8 +200,9 @@ class _Builder:
             if rec.get(key):
                 props[prop] = rec[key]
         reviewed = self.matters.get(rec["error_id"])
-        if reviewed is not None and reviewed.amount is not None and not check_matter(reviewed,
-                                                                                     rec):
+        heard = [c["name"] for c, _ in self.courts(rec)]
+        if reviewed is not None and reviewed.amount is not None and not check_matter(
+                reviewed, rec, heard):
             amount = reviewed.amount
             props.update(amount=float(amount.value), currency=amount.currency,
                          amount_kind=amount.kind, amount_quote=amount.quote)

@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.errors import InvalidInput
 from ingest.sources.common import slugify
+from ingest.sources.litigation_sanctions import Sanction, check_sanction, parse_sanctions
 from ingest.strict_yaml import read_yaml_file
 
 AMOUNT_KINDS = ("settlement", "award", "sanction", "fees", "costs", "donation")
@@ -57,6 +58,7 @@ class Matter:
     mentions: list[Mention] = field(default_factory=list)
     aiid: list[int] = field(default_factory=list)
     no_parties: str | None = None  # why the matter's name names no party, when it does not
+    sanctioned: list[Sanction] = field(default_factory=list)  # SANCTIONED by a court
 
     def parties(self) -> list[Party]:
         return [*self.plaintiffs, *self.defendants]
@@ -85,7 +87,8 @@ def _matter(record_id: str, item: dict[str, Any]) -> Matter:
                     defendants=[_party(record_id, p) for p in item.get("defendants") or []],
                     courts=list(item.get("courts") or []),
                     aiid=[int(n) for n in item.get("aiid") or []],
-                    no_parties=item.get("no_parties"))
+                    no_parties=item.get("no_parties"),
+                    sanctioned=parse_sanctions(record_id, item.get("sanctioned")))
     if item.get("amount"):
         a = item["amount"]
         if a["kind"] not in AMOUNT_KINDS:
@@ -106,8 +109,10 @@ def _party(record_id: str, item: str | dict[str, Any]) -> Party:
                  tuple(item.get("labels") or ()))
 
 
-def check_matter(matter: Matter, rec: dict[str, Any]) -> list[str]:
-    """What in the reviewed entry the record does not say (each a reason to refuse it)."""
+def check_matter(matter: Matter, rec: dict[str, Any],
+                 heard: list[str] | None = None) -> list[str]:
+    """What in the reviewed entry the record does not say (each a reason to refuse it);
+    `heard`: the names of the courts that heard the matter (for its sanctions)."""
     name, jurisdiction = rec.get("public_matter_name") or "", rec.get("jurisdiction") or ""
     wrong = [f"party {p.name!r} is not in the matter's name {name!r}"
              for p in matter.parties() if p.name not in name]
@@ -117,6 +122,9 @@ def check_matter(matter: Matter, rec: dict[str, Any]) -> list[str]:
               for m in matter.mentions if m.name not in jurisdiction]
     if matter.amount is not None:
         wrong += _check_amount(matter.amount, rec)
+    for sanction in matter.sanctioned:
+        forms = amount_forms(sanction.amount) if sanction.amount is not None else []
+        wrong += check_sanction(sanction, rec, [*(heard or []), *matter.courts], forms)
     return wrong
 
 

@@ -56,7 +56,8 @@ def extract(source: str, path: Path, decided: Decided, descriptions: bool = Fals
     matters = load_matters(decided.file(MATTERS))
     everyone = {**{f"{k} deployer": v for k, v in parties.items()},
                 **{f"{k} party": [*m.parties(), *(Party(n.name, n.type, n.id)
-                                                   for n in m.mentions)]
+                                                   for n in m.mentions),
+                                  *(Party(s.name, s.type, s.id) for s in m.sanctioned)]
                    for k, m in matters.items()}}
     overrides = with_party_types(load_overrides(decided.file(TYPES)), everyone)
     config = SourceConfig(load_curated(decided.curated), overrides,

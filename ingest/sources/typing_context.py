@@ -6,6 +6,7 @@ order: a name like a person's (two or three capitalised words, the first a bylin
 or any such name when AIID lists it only as harmed) is a Person; a name AIID writes as
 someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; a developer is a
 Company. Bylines are typed by `byline_type`: an outlet's own byline is its Publisher.
+The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
 
 from __future__ import annotations
@@ -15,45 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.sources.common import fold, slugify, web_host
+from ingest.sources.typing_words import TypingWords, default_words
 
 CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.?$|^I{1,3}$")
-_ABSTRACT = frozenset("""
-integrity democracy diplomacy privacy web3 infrastructure infrastructures ecosystem ecosystems
-economy reputation discourse
-""".split())
-_ABSTRACT_PHRASES = ("public-trust", "legal-system", "education-system", "justice-system")
-_PARTY_OUTLET_WORDS = frozenset("magazine gazette herald tribune newspaper argus".split())
-_PLACEHOLDERS = frozenset("unspecified many various multiple".split())
-_PLACEHOLDER_FIRST = frozenset("unknown unnamed unidentified unspecified various".split())
-_PRODUCT_WORDS = frozenset("chatbot assistant autopilot copilot bard alexa siri".split())
 _GPT = re.compile(r"(^|-)[a-z]*gpt([-.0-9a-z]*)?($|-)")
-_NOT_PERSON = frozenset("""
-the of and for in on at group party fund congress league union operation network campaign
-team club project foundation institute university college school hospital clinic church
-council committee commission agency authority office department ministry government police
-court bank capital partners holdings systems solutions technologies technology software labs
-media news times post journal radio tv studios studio games airlines motors energy health
-care services service app apps ai bot chatbot model store stores mall market markets center
-centre city county state republic kingdom united national international global association
-family families fans users community communities alliance coalition front army force forces
-crew crews staff trust title
-""".split())
-_OUTLET_WORDS = frozenset("""
-news staff desk times post journal magazine wire tv radio newsroom editorial editors press
-daily weekly herald tribune gazette chronicle channel admin correspondent correspondents
-reporter reporters
-""".split())
-_AGENCY_WORDS = frozenset("""
-police department ministry government commission bureau agency authority office council
-enforcement administration
-""".split())
-_BYLINE_GROUPS = frozenset("users readers members contributors".split())
-_ORG_WORDS = frozenset("""
-inc llc ltd llp foundation institute university project insights research center centre lab
-labs network services service team group initiative association coalition alliance law legal
-advocatuur partners
-""".split())
 
 
 @dataclass
@@ -65,15 +32,27 @@ class TypingContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
 
 
-def byline_first_names(bylines: Iterable[str]) -> frozenset[str]:
+def site_name(url: str) -> str | None:
+    """A report url's site name: "theguardian" for www.theguardian.com, "bbc" for bbc.co.uk."""
+    parts = (web_host(url) or "").split(".")
+    if len(parts) < 2:
+        return None
+    return parts[-3] if len(parts) > 2 and parts[-2] in ("co", "com") else parts[0]
+
+
+def byline_first_names(bylines: Iterable[str],
+                       lists: TypingWords | None = None) -> frozenset[str]:
     """The first words of bylines shaped like a person's name ("Kashmir Hill" -> kashmir)."""
+    w = lists or default_words()
+    stop = w.not_person_words | w.outlet_words | w.byline_organisation_words
     found = set()
     for byline in bylines:
         words = byline.split()
-        if 2 <= len(words) <= 3 and all(_name_word(w) for w in words) and not (
-                {fold(w) for w in words} & (_NOT_PERSON | _OUTLET_WORDS | _ORG_WORDS)):
+        if 2 <= len(words) <= 3 and all(_name_word(x) for x in words) and not (
+                {fold(x) for x in words} & stop):
             found.add(fold(words[0]))
     return frozenset(found)
 
@@ -87,53 +66,82 @@ def _name_word(word: str) -> bool:
         letters[:2].isupper())  # "JPMorgan", "XPeng", "LVMH" are no first names
 
 
-def context_type(entity_id: str, context: TypingContext) -> tuple[str, str] | None:
+def context_type(entity_id: str, context: TypingContext,
+                 lists: TypingWords | None = None) -> tuple[str, str] | None:
     """(type, rule) from AIID's context, or None when it says nothing decisive."""
+    w = lists or default_words()
     roles = context.roles.get(entity_id, set())
     words = set(entity_id.split("-"))
-    if roles == {"harmed"} and (words & _ABSTRACT or any(
-            p in entity_id for p in _ABSTRACT_PHRASES)):
+    if roles == {"harmed"} and (words & w.abstract_harms or any(
+            p in entity_id for p in w.abstract_phrases)):
         return "Group", "abstract_harm"  # AIID lists harms to democracy, trust, integrity
-    if words <= _PLACEHOLDERS or entity_id.split("-")[0] in _PLACEHOLDER_FIRST:
+    shown = context.names.get(entity_id)
+    account = _account(entity_id, shown, w)
+    if account is not None:
+        return account
+    if words <= w.placeholders or entity_id.split("-")[0] in w.placeholder_first:
         return "Group", "placeholder"  # "unknown developer": a stand-in, not one body
-    if words & _PRODUCT_WORDS or _GPT.search(entity_id):
+    if words & w.product_words or _GPT.search(entity_id):
         return "Product", "product_word"
-    if words & _PARTY_OUTLET_WORDS:
+    if words & w.party_outlet_words:
         return "Publisher", "outlet_word"  # "City Magazine", "The Record-Argus"
     if f"{entity_id}-users" in context.ids:
         return "Product", "has_users"  # AIID names its users: an app, model or service
-    shown = context.names.get(entity_id)
-    if shown is not None and _lowercase_plural(shown):
+    if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
-    name = shown or " ".join(w.capitalize() for w in entity_id.split("-"))
-    if _person_name(name, roles, context.first_names):
+    name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
+    if _person_name(name, roles, context.first_names, w.not_person_words):
         return "Person", "person_name"
     if _owned_product(name, context.titles.get(entity_id, [])):
         return "Product", "owned_product"
     if "developers" in roles:
         return "Company", "developer"
+    squashed = entity_id.replace("-", "")
+    if squashed in context.sites or f"the{squashed}" in context.sites:
+        return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     return None
 
 
-def _person_name(name: str, roles: set[str], first_names: frozenset[str]) -> bool:
+_HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
+# "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
+# not "RT (Russia Today)", "Kambala (Sydney, Australia)" (a place), "Lin (林)"
+_ONE_NAMED = re.compile(r"^[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]* \((?=[^,)]*\b[a-z]{3,}\b)[^,]*\)$"
+                        r"|^(?:[A-Z]\.)+ \([a-z][^,]*\)$")
+
+
+def _account(entity_id: str, shown: str | None,
+             w: TypingWords) -> tuple[str, str] | None:
+    """A web site, a social-media account or one person named by a parenthesis."""
+    parts = entity_id.split("-")
+    if entity_id.endswith(w.website_endings):
+        return "Publisher", "website"  # "filthylucre.com": the site is its publisher
+    handle = _HANDLE.search(entity_id) and not (shown or "").isupper()  # not "UNC5267"
+    if (shown or "").startswith("@") or handle or (
+            parts[0] in w.account_platforms and len(parts) > 2 and parts[1] in w.account_words
+    ) or (len(parts) > 1 and parts[-1] in w.account_words and parts[-2] in w.account_platforms):
+        return "Person", "account"  # "@PatricioVogel1", "x-user-pdina": who runs the account
+    if shown is not None and _ONE_NAMED.match(shown):
+        return "Person", "one_named"  # "Lea (pseudonym)", "J.F. (adolescent user of ...)"
+    return None
+
+
+def _person_name(name: str, roles: set[str], first_names: frozenset[str],
+                 not_person: frozenset[str]) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words):
         return False
-    if {fold(w).strip(".") for w in words} & _NOT_PERSON:
+    if {fold(w).strip(".") for w in words} & not_person:
         return False
     return fold(words[0]) in first_names or ("harmed" in roles and "developers" not in roles)
 
 
-def _lowercase_plural(name: str) -> bool:
+def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:
     """A plural common noun in a name, as AIID writes populations: "adaptive fashion retailers"."""
     words = name.split()
     later = [w for w in words[1:] if w.isalpha() and w.islower()]
     first = words[0] if len(words) > 1 and all(w.islower() for w in words[1:]) else ""
-    return any(len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(_NOT_PLURAL)
+    return any(len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(not_plural)
                for w in [*later, first])
-
-
-_NOT_PLURAL = ("ss", "us", "is", "ics", "news", "ness", "sms")
 
 
 def _owned_product(name: str, titles: list[str]) -> bool:
@@ -143,9 +151,10 @@ def _owned_product(name: str, titles: list[str]) -> bool:
     return any(pattern.search(title) for title in titles)
 
 
-def byline_type(name: str, url: str) -> tuple[str, str]:
+def byline_type(name: str, url: str, lists: TypingWords | None = None) -> tuple[str, str]:
     """(type, rule) of a byline: the outlet's own name or desk is its Publisher, an agency's
     byline an Agency, an organisation's an Organization, anyone else a Person."""
+    w = lists or default_words()
     words = set(slugify(name).split("-"))
     squashed = slugify(name).replace("-", "")
     host = (web_host(url) or "").split(".")
@@ -153,12 +162,12 @@ def byline_type(name: str, url: str) -> tuple[str, str]:
         host[1] if len(host) > 1 else "")
     if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
         return "Publisher", "byline_is_outlet"
-    if words & _AGENCY_WORDS:
+    if words & w.byline_agency_words:
         return "Agency", "byline_agency"
-    if words & _BYLINE_GROUPS:
+    if words & w.byline_group_words:
         return "Group", "byline_group"
-    if words & _OUTLET_WORDS:
+    if words & w.outlet_words:
         return "Publisher", "byline_outlet_word"
-    if words & _ORG_WORDS:
+    if words & w.byline_organisation_words:
         return "Organization", "byline_organisation"
     return "Person", "byline_person"

@@ -34,8 +34,15 @@ STORES = ["embedded", "neo4j"]
 OWNER = "api"
 
 
+# A loaded 2-core CI machine can take over 10 s (the default) for a cold Neo4j plan; the
+# timeout itself is tested with explicit small values.
+TEST_REQUEST_TIMEOUT = 60.0
+
+
 def api_settings(data_dir: Path, **changes: Any) -> Settings:
-    return replace(Settings(data_dir=data_dir, hub_degree=HUB_DEGREE, batch_size=50), **changes)
+    base = Settings(data_dir=data_dir, hub_degree=HUB_DEGREE, batch_size=50,
+                    request_timeout=TEST_REQUEST_TIMEOUT)
+    return replace(base, **changes)
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 Figures and samples: bench/graph_quality.py and data/samples/. The rules were tuned on
 entity_types_sample.csv (and, in later rounds, holdout and fresh); entity_types_final.csv was
-labelled blind after the last rule change, so it is the honest estimate (90% when committed).
+labelled blind after an earlier rule change (90% then). entity_types_round3.csv (320, with a
+reason per label) was drawn and labelled after the issue-10 round-3 rule change and measured
+once: the honest estimate (94.4% when committed); never tune on it.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ def nodes() -> Nodes:
 @pytest.mark.parametrize(("sample", "floor"), [
     ("entity_types_sample.csv", 0.95),  # tuned on: the issue's goal holds here
     ("entity_types_final.csv", 0.88),  # never tuned on: guards against regressions only
+    ("entity_types_round3.csv", 0.93),  # never tuned on: guards against regressions only
 ])
 def test_entity_types_against_labelled_samples(nodes: Nodes, sample: str, floor: float) -> None:
     right, total, errors = typing_accuracy(SAMPLES / sample, nodes)
     assert total >= 100 and right / total >= floor, errors
-    if sample == "entity_types_sample.csv":
+    if sample in ("entity_types_sample.csv", "entity_types_round3.csv"):
         assert total >= 300
 
 
