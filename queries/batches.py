@@ -1,6 +1,7 @@
 """The write path of the Neo4j store: a plan cut into batches, one transaction each. Entities go
-first, then relations (one statement each for every type: type and labels travel in the row);
-rows are sorted by id, so concurrent writers lock in the same order. Each statement merges its
+first, then relations, each batch of one type and sent to that type's static statement (one
+plan per type, cached by Neo4j); rows are sorted by (type, id), so concurrent writers lock in
+the same order. Each statement merges its
 rows into what is stored (unions of aliases, sources and evidence, refined dates), so
 concurrent ingests and mutations lose nothing. A batch is all or nothing; batches before a
 failed one stay committed, so an ingest is not one transaction on Neo4j. Re-running it is safe:
@@ -43,21 +44,24 @@ class Batch:
 def plan_batches(
     entities: Iterable[Entity], relations: Iterable[Relation], writes: WriteStatements, size: int
 ) -> list[Batch]:
-    """Batches of at most `size` rows in id order: entities, then relations."""
-    entity_rows = []
-    for entity in sorted(entities, key=lambda e: e.id):
+    """Batches of at most `size` rows of one type each, in (type, id) order: entities, then
+    relations, so every writer locks in the same order."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for entity in sorted(entities, key=lambda e: (e.type, e.id)):
         allowed = writes.entity_labels.get(entity.type)
         if allowed is None or not set(entity.extra_labels) <= allowed:
             raise InvalidInput(f"entity {entity.id!r} has type {entity.type!r} and labels "
                                f"{sorted(entity.extra_labels)}, not in the schema")
-        entity_rows.append(entity_row(entity))
-    batches = [Batch("entities", writes.entity, c) for c in _chunks(entity_rows, size)]
-    rows = []
-    for rel in sorted(relations, key=lambda r: r.id):
-        if rel.type not in writes.relation_types:  # the statement takes its type from the row
+        by_type.setdefault(entity.type, []).append(entity_row(entity))
+    batches = [Batch(f"{name} entities", writes.entities[name], chunk)
+               for name, rows in by_type.items() for chunk in _chunks(rows, size)]
+    by_type = {}
+    for rel in sorted(relations, key=lambda r: (r.type, r.id)):
+        if rel.type not in writes.relations:
             raise InvalidInput(f"relation {rel.id!r} has type {rel.type!r}, not in the schema")
-        rows.append(relation_row(rel))
-    batches += [Batch("relations", writes.relation, c) for c in _chunks(rows, size)]
+        by_type.setdefault(rel.type, []).append(relation_row(rel))
+    batches += [Batch(f"{name} relations", writes.relations[name], chunk)
+                for name, rows in by_type.items() for chunk in _chunks(rows, size)]
     return batches
 
 

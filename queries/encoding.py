@@ -113,6 +113,15 @@ def _stated_props(item: Entity | Relation) -> dict[str, Any]:
     }
 
 
+def external_pairs(entity: Entity) -> list[list[str]]:
+    """Each external id as [its key's JSON fragment, its `"key": value` JSON member]."""
+    pairs = []
+    for key, value in sorted(entity.external_ids.items()):
+        encoded = json.dumps(key)
+        pairs.append([f"{encoded}:", f"{encoded}: {json.dumps(value)}"])
+    return pairs
+
+
 def entity_row(entity: Entity) -> dict[str, Any]:
     """What an upsert sends for an entity: merged into the node by the statement itself."""
     return {
@@ -124,8 +133,7 @@ def entity_row(entity: Entity) -> dict[str, Any]:
         "sources": list(entity.sources),
         "merged_ids": list(entity.merged_ids),
         "words": search_text((entity.name, *entity.aliases)).split(),
-        "external_ids": (json.dumps(dict(entity.external_ids), sort_keys=True)
-                         if entity.external_ids else None),
+        "external_ids": external_pairs(entity),
         "props": _stated_props(entity),
     }
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol, cast
 from neo4j import Record
 
 from graph.model import Entity, Relation
+from graph.store import paths, traversal
 from graph.store.contract import Store
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
@@ -24,6 +25,7 @@ from graph.store.search_index import (
     text_properties,
     tokens,
 )
+from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
 
@@ -111,6 +113,34 @@ class Neo4jReads(GraphReads):
         total = sum(n for t, n in counts.items() if not types or t in types)
         page = rows[:window.first]
         return Page(page, [(r.id,) for r in page], total, len(rows) > window.first, previous)
+
+    def neighbourhood(
+        self,
+        root: Entity,
+        depth: int,
+        types: list[str] | None,
+        bounds: traversal.Bounds,
+        as_of: str | None = None,
+    ) -> traversal.Neighbourhood:
+        """The generic hub-safe walk over reads bounded in Cypher (`queries.neo4j_traversal`)."""
+        with within(bounds):
+            store = BoundedReads(self._neo4j, bounds).as_store()
+            return traversal.neighbourhood(store, root, depth, types, bounds, as_of)
+
+    def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        max_hops: int,
+        k: int,
+        types: list[str] | None,
+        bounds: traversal.Bounds,
+        as_of: str | None = None,
+    ) -> list[paths.Path]:
+        """The generic bidirectional search over reads bounded in Cypher."""
+        with within(bounds):
+            store = BoundedReads(self._neo4j, bounds).as_store()
+            return paths.shortest_paths(store, source, target, max_hops, k, types, bounds, as_of)
 
     def degrees(self, ids: Sequence[str]) -> dict[str, int]:
         found = {r["entity"]: r["degree"] for r in self._records("degrees", ids=list(ids))}

@@ -3,29 +3,22 @@
 Reads are the static statements of `queries/*.cypher`; writes are generated per type from the
 schema (`queries/statements.py`) and sent in batches (`queries/batches.py`). Results equal the
 embedded store's for the same input. The base class plans an upsert against what is stored
-(conflicts, counts); the write then sends the batch's own statements, which each statement
-merges into the node or relationship under its lock, so concurrent writers lose nothing.
+(conflicts, counts); the write sends the plan's items, which each statement merges into the
+node or relationship under its lock, so concurrent writers lose nothing.
 Search goes through the full-text index that `init_schema` (`aikg db init`, run by ingest) creates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, Record, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph.errors import StoreUnavailable
-from graph.model import (
-    Entity,
-    Relation,
-    merge_entities,
-    merge_relations,
-    normalise_entity,
-    normalise_relation,
-)
+from graph.model import Entity, Relation
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.store.base import Direction, GraphStats, GraphStore, Progress, UpsertPlan
@@ -33,7 +26,7 @@ from graph.store.search_index import NameIndex, tokens
 from queries.batches import plan_batches, write_batches
 from queries.encoding import check_reserved, entity_from_node, relation_ends, relation_from_record
 from queries.neo4j_reads import Neo4jReads
-from queries.neo4j_tx import bounded_query, combined, read_error
+from queries.neo4j_tx import bounded_query, read_error
 from queries.registry import Statement, load_queries
 from queries.statements import (
     FULLTEXT_INDEX,
@@ -42,7 +35,6 @@ from queries.statements import (
     write_statements,
 )
 
-Item = TypeVar("Item", Entity, Relation)
 READ_CHUNK = 5000  # ids per read statement
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
@@ -275,25 +267,6 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self._schema_ready = True
         return setup
 
-    def upsert(
-        self,
-        entities: Iterable[Entity],
-        relations: Iterable[Relation],
-        progress: Progress | None = None,
-    ) -> UpsertPlan:
-        """Plan against what is stored, then send the batch's statements of what changed."""
-        entities, relations = list(entities), list(relations)
-        plan = self.plan_upsert(entities, relations)
-        if not plan.conflicts and (plan.entities or plan.relations):
-            batch_e = combined(entities, normalise_entity, merge_entities)
-            batch_r = combined(relations, normalise_relation, merge_relations)
-            # Names, sources and evidence merge in the database; values and their statements
-            # are the plan's merged state (a conflict is kept, never overwritten by `+=`).
-            sent = replace(plan, entities=[_stated(batch_e[e.id], e) for e in plan.entities],
-                           relations=[_stated(batch_r[r.id], r) for r in plan.relations])
-            self._write(sent, progress)
-        return plan
-
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         if not self._schema_ready:
             self.init_schema()
@@ -309,7 +282,3 @@ class Neo4jStore(Neo4jReads, GraphStore):
     def close(self) -> None:
         self.driver.close()
 
-
-def _stated(sent: Item, merged: Item) -> Item:
-    """The batch's item carrying the merged display values and statements."""
-    return replace(sent, properties=merged.properties, statements=merged.statements)

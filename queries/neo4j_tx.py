@@ -1,32 +1,13 @@
-"""How the Neo4j store runs a statement: reads bounded by the request's deadline, and the
-statements of one upsert combined per id before they are sent."""
+"""How the Neo4j store runs a read: bounded by the request's deadline, its errors named."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TypeVar
 
 from neo4j import Query
 from neo4j.exceptions import Neo4jError
 
 from graph import cancel
 from graph.errors import AikgError, StoreUnavailable
-from graph.model import Entity, Relation
 from queries.registry import Statement
-
-Item = TypeVar("Item", Entity, Relation)
-
-
-def combined(
-    items: list[Item], normalise: Callable[[Item], Item], merge: Callable[[Item, Item], Item]
-) -> dict[str, Item]:
-    """One statement per id, repeats within the batch merged (the plan found no conflict)."""
-    found: dict[str, Item] = {}
-    for item in items:
-        seen = found.get(item.id)
-        found[item.id] = normalise(item) if seen is None else merge(seen, item)
-    return found
-
 
 TIMED_OUT = ("Neo.ClientError.Transaction.TransactionTimedOut",
              "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")

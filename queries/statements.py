@@ -2,9 +2,7 @@
 
 Labels and relationship types come only from the schema and are written into the statement
 text (Cypher cannot take them as parameters in MERGE); values always travel as `$rows`/`$ids`.
-One statement writes every entity type and one every relation type, types and labels taken
-from the row (Cypher 5.26 dynamic labels and types) after `queries.batches` checked them
-against the schema: Neo4j then plans two statements, not one per type.
+One statement per entity type and one per relation type, planned once by Neo4j and cached.
 """
 
 from __future__ import annotations
@@ -56,96 +54,116 @@ def _name_index(label: str) -> Statement:
 
 @dataclass(frozen=True)
 class WriteStatements:
-    """The write statements of a schema, looked up by what is being written."""
+    """The write statements of a schema, one per entity type and one per relation type."""
 
-    entity: Statement  # every entity type: type and labels travel in the row
+    entities: dict[str, Statement]  # entity type -> its upsert
     entity_labels: dict[str, frozenset[str]]  # entity type -> the extra labels it may carry
-    relation: Statement  # every relation type: the type travels in the row
-    relation_types: frozenset[str]  # the types `relation` may be sent
+    relations: dict[str, Statement]  # relation type -> its upsert
+
+    @property
+    def relation_types(self) -> frozenset[str]:
+        return frozenset(self.relations)
 
     def all(self) -> list[Statement]:
-        return [self.entity, self.relation]
+        return [*self.entities.values(), *self.relations.values()]
 
 
 def write_statements(schema: Schema) -> WriteStatements:
     labels = {name: frozenset(t.extra_labels) for name, t in schema.entity_types.items()}
-    return WriteStatements(_entity_upsert(), labels, _relation_upsert(),
-                           frozenset(schema.relation_types))
+    return WriteStatements(
+        {name: _entity_upsert(name, sorted(labels[name])) for name in sorted(labels)},
+        labels,
+        {name: _relation_upsert(name) for name in sorted(schema.relation_types)},
+    )
 
 
-# Both upserts merge in the database, on the node or relationship locked by its first SET (of
-# `id`, to the same value): what another transaction committed meanwhile is read after the lock
-# and kept. Lists are unions in arrival order (the store sorts them when it reads); a row that
+# Each upsert is static text whose labels and type come from the schema: Neo4j plans it once
+# and keeps the plan (a relationship type in MERGE must be static for Neo4j to expand from the
+# endpoints; a dynamic `$(row.type)` scans every relationship of the graph for each row).
+# Both merge in the database, on the node or relationship locked by their first SET (of `id`,
+# to the same value): what another transaction committed meanwhile is read after the lock and
+# kept. Lists are unions in arrival order (the store sorts them when it reads). A row that
 # cannot be merged (an entity of another type under that id, a date contradicting the stored
-# one) is left out, so `written` falls short and the batch is refused and rolled back whole.
+# one) is not counted, so `written` falls short and the batch is refused and rolled back whole.
+# `external_ids` is JSON text of string values, members `"key": "value"` joined by `, `: the
+# statement splits the stored object on `", "` (JSON escapes every quote inside a string, so
+# that text occurs only between members), drops the members whose key the row brings (the
+# row's value wins, as in the embedded store) and appends the row's: under the node's lock, so
+# concurrent writers adding different ids lose none.
 
 _UNION_NAMES = (
-    "WITH n, row, coalesce(n.name, row.name) AS name\n"
+    "WITH n, row, coalesce(n.name, row.name) AS name, coalesce(n.aliases, []) AS aliases,\n"
+    "     coalesce(n.sources, []) AS sources, coalesce(n.merged_ids, []) AS merged,\n"
+    "     coalesce(n.search_text, '') AS text\n"
+    "WITH n, row, name, aliases, sources, merged, text, split(text, ' ') AS words,\n"
+    "     [m IN CASE WHEN size(coalesce(n.external_ids, '')) < 4 THEN [] ELSE\n"
+    "        split(substring(n.external_ids, 2, size(n.external_ids) - 4), '\", \"') END |\n"
+    "      '\"' + m + '\"'] AS stored_ids\n"
+    "WITH n, row, name, aliases, sources, merged, text, words,\n"
+    "     [m IN stored_ids WHERE NONE(p IN row.external_ids WHERE m STARTS WITH p[0])]\n"
+    "       + [p IN row.external_ids | p[1]] AS external_ids\n"
     "SET n.name = name,\n"
-    "    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases + [row.name] |\n"
-    "      CASE WHEN a = name OR a IN acc THEN acc ELSE acc + a END),\n"
-    "    n.sources = reduce(acc = coalesce(n.sources, []), s IN row.sources |\n"
-    "      CASE WHEN s IN acc THEN acc ELSE acc + s END),\n"
-    "    n.merged_ids = reduce(acc = coalesce(n.merged_ids, []), m IN row.merged_ids |\n"
-    "      CASE WHEN m IN acc THEN acc ELSE acc + m END),\n"
-    "    n.search_text = reduce(text = coalesce(n.search_text, ''), w IN row.words |\n"
-    "      CASE WHEN w IN split(text, ' ') THEN text\n"
-    "           WHEN text = '' THEN w ELSE text + ' ' + w END),\n"
-    "    n.external_ids = coalesce(row.external_ids, n.external_ids),\n"
+    "    n.aliases = aliases + reduce(acc = [], a IN row.aliases + [row.name] |\n"
+    "      CASE WHEN a = name OR a IN aliases OR a IN acc THEN acc ELSE acc + a END),\n"
+    "    n.sources = sources + [s IN row.sources WHERE NOT s IN sources],\n"
+    "    n.merged_ids = merged + [m IN row.merged_ids WHERE NOT m IN merged],\n"
+    "    n.search_text = reduce(acc = text, w IN row.words |\n"
+    "      CASE WHEN w IN words THEN acc WHEN acc = '' THEN w ELSE acc + ' ' + w END),\n"
+    "    n.external_ids = CASE external_ids WHEN [] THEN null ELSE '{' + reduce(acc = '',\n"
+    "      m IN external_ids | CASE acc WHEN '' THEN m ELSE acc + ', ' + m END) + '}' END,\n"
     "    n += row.props\n"
-    "RETURN count(n) AS written"
 )
 
 
-def _entity_upsert() -> Statement:
-    """One statement for every entity type, labels dynamic (`$(row.labels)`, Cypher 5.26): one
-    query plan instead of one per type and label set. The key is the constrained `Entity.id`;
-    a node of another type under that id is left out (`written` falls short)."""
+def _entity_upsert(type_name: str, extra_labels: list[str]) -> Statement:
+    """The upsert of one entity type. The key is the constrained `Entity.id`; a node of another
+    type under that id is not counted (`written` falls short)."""
+    extras = "".join(
+        f"FOREACH (_ IN CASE WHEN '{label}' IN row.labels THEN [1] ELSE [] END | SET n:{label})\n"
+        for label in extra_labels
+    )
     return Statement(
-        "upsert_entities",
+        f"upsert_{type_name.lower()}_entities",
         "UNWIND $rows AS row\n"
         f"MERGE (n:{BASE_LABEL} {{id: row.id}})\n"
-        "  ON CREATE SET n:$(row.type)\n"
-        "WITH n, row\n"
-        "WHERE row.type IN labels(n)\n"
-        "SET n.id = row.id, n:$(row.labels)\n" + _UNION_NAMES,
+        f"  ON CREATE SET n:{type_name}\n"
+        "SET n.id = row.id\n" + extras + _UNION_NAMES
+        + f"RETURN sum(CASE WHEN n:{type_name} THEN 1 ELSE 0 END) AS written",
         ("rows",),
-        purpose=f"merge nodes of any entity type (labels {BASE_LABEL}, the type and its extra "
+        purpose=f"merge {type_name} nodes (labels {BASE_LABEL}:{type_name} and its extra "
         "labels) into what is stored",
     )
 
 
-def _relation_upsert() -> Statement:
-    """One statement for every relation type, the type a dynamic one (`$(row.type)`, Cypher 5.26):
-    one query plan instead of one per type. Planning a statement this size costs Neo4j about
-    0.3-1 s, which was most of an ingest's time when every type had its own; the row's type is
-    one of the schema's (`queries.batches` refuses any other before sending)."""
+def _relation_upsert(type_name: str) -> Statement:
+    """The upsert of one relation type: MERGE between the endpoints found by the constrained id,
+    evidence triples not yet stored appended, the more precise date kept."""
     return Statement(
-        "upsert_relations",
+        f"upsert_{type_name.lower()}_relations",
         "UNWIND $rows AS row\n"
         f"MATCH (a:{BASE_LABEL} {{id: row.source}})\n"
         f"MATCH (b:{BASE_LABEL} {{id: row.target}})\n"
-        "MERGE (a)-[r:$(row.type) {id: row.id}]->(b)\n"
+        f"MERGE (a)-[r:{type_name} {{id: row.id}}]->(b)\n"
         "SET r.id = row.id\n"
-        "WITH r, row, CASE\n"
+        "WITH r, row, coalesce(r.evidence_articles, []) AS articles,\n"
+        "     coalesce(r.evidence_urls, []) AS urls, coalesce(r.evidence_quotes, []) AS quotes,\n"
+        "     CASE\n"
         "    WHEN r.date IS NULL THEN row.date\n"
         "    WHEN row.date IS NULL OR row.date = r.date OR r.date STARTS WITH row.date + '-'\n"
         "      THEN r.date\n"
         "    WHEN row.date STARTS WITH r.date + '-' THEN row.date\n"
-        "  END AS date\n"
-        "WHERE date IS NOT NULL OR (r.date IS NULL AND row.date IS NULL)\n"
-        "WITH r, row, date, [i IN range(0, size(coalesce(r.evidence_articles, [])) - 1) |\n"
-        "    [r.evidence_articles[i], r.evidence_urls[i], r.evidence_quotes[i]]] AS stored\n"
-        "WITH r, row, date, reduce(acc = stored, e IN row.evidence |\n"
-        "    CASE WHEN e IN acc THEN acc ELSE acc + [e] END) AS evidence\n"
+        "  END AS date, r.date IS NULL AND row.date IS NULL AS undated\n"
+        "WITH r, row, date, undated, articles, urls, quotes,\n"
+        "     [e IN coalesce(row.evidence, []) WHERE NONE(i IN range(0, size(articles) - 1)\n"
+        "        WHERE articles[i] = e[0] AND urls[i] = e[1] AND quotes[i] = e[2])] AS fresh\n"
         "SET r += row.props,\n"
         "    r.date = date,\n"
-        "    r.evidence_articles = [e IN evidence | e[0]],\n"
-        "    r.evidence_urls = [e IN evidence | e[1]],\n"
-        "    r.evidence_quotes = [e IN evidence | e[2]]\n"
-        "RETURN count(r) AS written",
+        "    r.evidence_articles = articles + [e IN fresh | e[0]],\n"
+        "    r.evidence_urls = urls + [e IN fresh | e[1]],\n"
+        "    r.evidence_quotes = quotes + [e IN fresh | e[2]]\n"
+        "RETURN sum(CASE WHEN date IS NOT NULL OR undated THEN 1 ELSE 0 END) AS written",
         ("rows",),
-        purpose="merge relationships of any schema type and their evidence into what is stored",
+        purpose=f"merge {type_name} relationships and their evidence into what is stored",
     )
 
 

@@ -1,5 +1,5 @@
-"""Concurrent writers on real Neo4j lose nothing: every alias, source and piece of evidence that
-two ingests (or an ingest and an API mutation) write at the same time is kept."""
+"""Concurrent writers on real Neo4j lose nothing: every alias, source, external id and piece of
+evidence that two ingests (or an ingest and an API mutation) write at the same time is kept."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def _round(writer: str, number: int) -> tuple[list[Entity], list[Relation]]:
                            "published": "2024-09"}),
     ]
     entities += [
-        Entity(c, "Company", f"Company {c}", aliases=(f"{c} {writer}{number}",), sources=(source,))
+        Entity(c, "Company", f"Company {c}", aliases=(f"{c} {writer}{number}",), sources=(source,),
+               external_ids={f"registry-{writer}{number}": f'{c} "{writer}", {number}'})
         for c in COMPANIES
     ]
     entities.append(Entity(PLATFORM, "Platform", "Platform X", sources=(source,)))
@@ -79,6 +80,9 @@ def test_two_writers_at_once_lose_no_alias_source_or_evidence(bolt: Backend) -> 
         want = {f"{company} {w}{n}" for w in "ab" for n in range(ROUNDS)}
         assert set(entities[company].aliases) == want, company
         assert len(entities[company].sources) == 2 * ROUNDS
+        assert entities[company].external_ids == {
+            f"registry-{w}{n}": f'{company} "{w}", {n}' for w in "ab" for n in range(ROUNDS)
+        }
     platform = store.get_entities([PLATFORM])[PLATFORM]
     assert len(platform.sources) == 2 * ROUNDS
     relations = store.get_relations([f"{c}:SCRAPED_FROM:{PLATFORM}" for c in COMPANIES])
@@ -113,3 +117,4 @@ def test_two_ingests_at_once_keep_both(bolt: Backend, tmp_path: Path) -> None:
     entities = bolt.open().get_entities(COMPANIES)
     assert all(len(e.aliases) == 2 * ROUNDS for e in entities.values())
     assert all(len(e.sources) == 2 * ROUNDS for e in entities.values())
+    assert all(len(e.external_ids) == 2 * ROUNDS for e in entities.values())

@@ -114,7 +114,7 @@ def test_a_relation_whose_endpoint_vanished_is_refused_whole(bolt: Backend) -> N
     store = bolt.open()
     assert isinstance(store, Neo4jStore)
     store.upsert([Entity("a", "Company", "A"), Entity("p", "Platform", "P")], [])
-    statement = write_statements(load_schema()).relation
+    statement = write_statements(load_schema()).relations["SCRAPED_FROM"]
     ids = ["a:SCRAPED_FROM:p", "a:SCRAPED_FROM:gone"]
     rows = [{"id": i, "type": "SCRAPED_FROM", "source": "a", "target": i[15:], "props": {"id": i}}
             for i in ids]

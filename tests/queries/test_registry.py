@@ -53,12 +53,12 @@ def test_generated_statements_use_only_schema_labels_and_types() -> None:
         assert set(_REL_TYPE.findall(statement.text)) <= set(schema.relation_types)
     writes = write_statements(schema)
     assert writes.relation_types == set(schema.relation_types)
-    assert "MERGE (a)-[r:$(row.type) {id: row.id}]->(b)" in writes.relation.text
-    assert set(writes.entity_labels) == set(schema.entity_types)
+    assert "MERGE (a)-[r:SCRAPED_FROM {id: row.id}]->(b)" in writes.relations["SCRAPED_FROM"].text
+    assert set(writes.entity_labels) == set(writes.entities) == set(schema.entity_types)
     assert writes.entity_labels["Person"] == {"Lawyer"}
-    entity = writes.entity.text
-    assert f"MERGE (n:{BASE_LABEL} {{id: row.id}})" in entity  # the constrained key only
-    assert "WHERE row.type IN labels(n)\nSET n.id = row.id, n:$(row.labels)" in entity
+    person = writes.entities["Person"].text
+    assert f"MERGE (n:{BASE_LABEL} {{id: row.id}})\n  ON CREATE SET n:Person" in person
+    assert "SET n:Lawyer" in person and "$(" not in person  # static labels: one cached plan
 
 
 def test_a_schema_property_may_not_take_a_bookkeeping_name() -> None:
