@@ -6,6 +6,7 @@ through `iter_relations`; search adds description matches. Results equal the gen
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, cast
@@ -25,6 +26,7 @@ from graph.store.search_index import (
     text_properties,
     tokens,
 )
+from queries.neo4j_pages import RelationSeeks, page_statements
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
@@ -97,22 +99,41 @@ class Neo4jReads(GraphReads):
     def find_relations(
         self, flt: RelationFilter | None, order: Order, window: Window, as_of: str | None = None
     ) -> Page[Relation]:
-        """Lists by type in ascending id order have LIMIT in Cypher (the page alone crosses
-        Bolt); any other filter, order or window takes the generic path."""
+        """Lists by type in id or date order, either way, are keyset seeks on the relationship
+        indexes with LIMIT in Cypher (`queries.neo4j_pages`); any other filter, order or window
+        takes the generic path."""
         types = _relation_types_only(flt)
-        if types is None or as_of is not None or order.field != "ID" or order.descending \
+        if types is None or as_of is not None or order.field not in ("ID", "DATE") \
                 or window.last is not None or window.before is not None or window.first is None:
             return super().find_relations(flt, order, window, as_of)
-        cursor = window.after[0] if window.after else None
-        records = self._records("relations_page_after", types=types, after=cursor or "",
-                                limit=window.first + 1)
-        rows = [self._neo4j._relation(r) for r in records]
-        previous = cursor is not None and bool(
-            self._records("relation_at_or_before", types=types, cursor=cursor))
+        wanted = types or sorted(self._neo4j.schema.relation_types)
+        seeks = RelationSeeks(self._seek, wanted, order.field)
+        first, cursor = window.first, window.after
+        rows = seeks.beyond(cursor, order.descending, first + 1)
         counts = self._neo4j.stats().relation_types
-        total = sum(n for t, n in counts.items() if not types or t in types)
-        page = rows[:window.first]
-        return Page(page, [(r.id,) for r in page], total, len(rows) > window.first, previous)
+        total = sum(n for t, n in counts.items() if t in wanted)
+        page = rows[:first]
+        return Page(page, [seeks.key(r) for r in page], total, len(rows) > first,
+                    cursor is not None and self._reaches(seeks, cursor, order.descending))
+
+    def _seek(self, rtype: str, run: str, params: dict[str, Any]) -> list[Relation]:
+        statement = self._pages[(rtype, run)]
+        return [self._neo4j._relation(r) for r in self._neo4j._run_read(statement, params)]
+
+    @functools.cached_property
+    def _pages(self) -> dict[tuple[str, str], Statement]:
+        return page_statements(self._neo4j.schema)
+
+    def _reaches(self, seeks: RelationSeeks, cursor: SortKey, descending: bool) -> bool:
+        """Whether a relation's key is at or before `cursor` in the page's order (a page
+        before it exists, as `keyset.window_page` counts)."""
+        if not descending:  # a key <= cursor is a key < its successor (id + the lowest char)
+            successor = (*cursor[:-1], cursor[-1] + "\0")
+            return bool(seeks.beyond(successor, True, 1))
+        if seeks.beyond(cursor, False, 1):
+            return True
+        found = self._neo4j.get_relations([cursor[-1]]).get(cursor[-1])
+        return found is not None and found.type in seeks.types and seeks.key(found) == cursor
 
     def neighbourhood(
         self,
