@@ -28,18 +28,17 @@ LAST_ID = "\U0010ffff"  # above every id the store writes: the start of a descen
 _RETURN = "RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props\n"
 
 # One statement per (relation type, run): the WHERE and ORDER BY of each run, reading the index
-# of the first ORDER BY key. Dated runs seek `date >= $date` (or `<=`) and keep the rows past
-# the cursor's id on that date, as SQLite's `_beyond` does; that id test is a CASE, not an OR,
-# so that the planner does not answer it as a union of the `date` and `id` indexes (unordered).
+# of the first ORDER BY key. An id run with `$undated` keeps the undated relations only. Dated
+# runs seek `date >= $date` (or `<=`) and keep the rows past the cursor's id on that date, as
+# SQLite's `_beyond` does; that id test is a CASE, not an OR, so that the planner does not
+# answer it as a union of the `date` and `id` indexes (whose rows come unordered).
 _RUNS = {
-    "id_up": ("r.id > $id", "r.id"),
-    "id_down": ("r.id < $id", "r.id DESC"),
+    "id_up": ("r.id > $id AND (NOT $undated OR r.date IS NULL)", "r.id"),
+    "id_down": ("r.id < $id AND (NOT $undated OR r.date IS NULL)", "r.id DESC"),
     "dated_up": ("r.date >= $date AND CASE r.date WHEN $date THEN r.id > $id ELSE true END",
                  "r.date, r.id"),
     "dated_down": ("r.date <= $date AND CASE r.date WHEN $date THEN r.id < $id ELSE true END",
                    "r.date DESC, r.id DESC"),
-    "undated_up": ("r.date IS NULL AND r.id > $id", "r.id"),
-    "undated_down": ("r.date IS NULL AND r.id < $id", "r.id DESC"),
 }
 
 
@@ -65,7 +64,7 @@ def page_statements(schema: Schema) -> dict[tuple[str, str], Statement]:
 
 def _page(rtype: str, run: str) -> Statement:
     where, order = _RUNS[run]
-    params = ("date", "id", "limit") if run.startswith("dated") else ("id", "limit")
+    params = ("date", "id", "limit") if run.startswith("dated") else ("id", "undated", "limit")
     return Statement(
         f"relations_{rtype.lower()}_{run}",
         f"MATCH (a)-[r:{rtype}]->(b)\nWHERE {where}\n{_RETURN}ORDER BY {order}\nLIMIT $limit",
@@ -99,10 +98,10 @@ class RelationSeeks:
         way = "down" if descending else "up"
         if self.field == "ID":
             start = cursor[0] if cursor else (LAST_ID if descending else "")
-            return self.run(rtype, f"id_{way}", {"id": start, "limit": limit})
+            return self.run(rtype, f"id_{way}", {"id": start, "undated": False, "limit": limit})
         date, rid = cursor if cursor else (NO_DATE, LAST_ID) if descending else ("", "")
         if date == NO_DATE:  # in the undated run (it comes last ascending, first descending)
-            undated = self.run(rtype, f"undated_{way}", {"id": rid, "limit": limit})
+            undated = self.run(rtype, f"id_{way}", {"id": rid, "undated": True, "limit": limit})
             if not descending or len(undated) >= limit:
                 return undated
             rest = self.run(rtype, "dated_down", {"date": NO_DATE, "id": "",
@@ -111,4 +110,5 @@ class RelationSeeks:
         dated = self.run(rtype, f"dated_{way}", {"date": date, "id": rid, "limit": limit})
         if descending or len(dated) >= limit:
             return dated
-        return dated + self.run(rtype, "undated_up", {"id": "", "limit": limit - len(dated)})
+        rest = self.run(rtype, "id_up", {"id": "", "undated": True, "limit": limit - len(dated)})
+        return dated + rest
