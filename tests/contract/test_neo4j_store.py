@@ -76,9 +76,12 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
     first, second = store.init_schema(), store.init_schema()
     assert first == second
     names = [f"{label.lower()}_name" for label in load_schema().labels()]
+    keyed = [(rtype, key) for rtype in sorted(load_schema().relation_types)
+             for key in ("id", "date")]
     assert first.ran == [
         "create_constraint_entity_id", "create_fulltext_entity_search",
-        *(f"create_index_{name}" for name in names), "await_indexes",
+        *(f"create_index_{name}" for name in names),
+        *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed), "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
     assert {"name": "entity_search", "state": "ONLINE"} in indexes
@@ -86,6 +89,9 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
                                   "state RETURN name, labelsOrTypes, properties, state")
     for name, label in zip(names, load_schema().labels(), strict=True):
         assert {"name": name, "labelsOrTypes": [label], "properties": ["name"],
+                "state": "ONLINE"} in ranges
+    for rtype, key in keyed:
+        assert {"name": f"{rtype.lower()}_{key}", "labelsOrTypes": [rtype], "properties": [key],
                 "state": "ONLINE"} in ranges
     constraints = cypher(driver, bolt, "SHOW CONSTRAINTS YIELD name RETURN name")
     assert "entity_id" in {r["name"] for r in constraints}
