@@ -138,10 +138,12 @@ _TYPED = (
 )
 # The page in rank order over the same candidates `ranked` ranks: tiers 0-2 from SQLite,
 # 3 for the rest (typo or description: ranked in Python).
-_PAGE = (
-    "SELECT t, len, id FROM (SELECT coalesce({tier}, 3) AS t, length(e.sort_name) AS len, "
-    "e.id AS id FROM entities e WHERE e.n IN ({candidates})){after} ORDER BY t, len, id LIMIT ?"
+_RANKED = (
+    "SELECT coalesce({tier}, 3) AS t, length(e.sort_name) AS len, e.id AS id "
+    "FROM entities e WHERE e.n IN ({candidates})"
 )
+_PAGE = "SELECT t, len, id FROM ({ranked}){after} ORDER BY t, len, id LIMIT ?"
+_BEFORE = "SELECT count(*) FROM ({ranked}) WHERE (t, len, id) <= (?, ?, ?)"
 _FTS_CANDIDATES = (
     "SELECT * FROM (SELECT e.n FROM entity_search s JOIN entities e ON e.n = s.rowid "
     "WHERE entity_search MATCH ?{types} LIMIT ?)"
@@ -194,18 +196,24 @@ def _sql_page(
     if starting:
         candidates += _STARTING_CANDIDATES.format(types=clause)
         arguments += (phrase, phrase + LAST_CHAR, *extra, CANDIDATES)
+    ranked = _RANKED.format(tier=tier, candidates=candidates)
+    position = 0
+    after: tuple[Any, ...] = ()
     if window.after is not None:
-        after = tuple(window.after)
-        if len(after) != 3 or not all(str(part).isdigit() for part in after[:2]):
+        key = tuple(window.after)
+        if len(key) != 3 or not all(str(part).isdigit() for part in key[:2]):
             return None
-        arguments += (int(after[0]), int(after[1]), after[2])
-    sql = _PAGE.format(tier=tier, candidates=candidates, after=_AFTER if window.after else "")
-    found = rows(sql, (*arguments, window.first + 1))
+        after = (int(key[0]), int(key[1]), key[2])
+        if after[0] >= TIER_TYPO:
+            return None
+        position = min(total, rows(_BEFORE.format(ranked=ranked), (*arguments, *after))[0][0])
+    room = min(window.first, total - position)
+    found = rows(_PAGE.format(ranked=ranked, after=_AFTER if after else ""),
+                 (*arguments, *after, room)) if room > 0 else []
     if any(t == TIER_TYPO for t, _, _ in found):
         return None
-    hits: list[tuple[SortKey, str]] = [
+    shown: list[tuple[SortKey, str]] = [
         ((str(t), f"{length:06d}", entity_id), entity_id) for t, length, entity_id in found
     ]
-    shown = hits[: window.first]
-    return Page(shown, [key for key, _ in shown], total, len(hits) > window.first,
-                window.after is not None)
+    return Page(shown, [key for key, _ in shown], total, position + len(shown) < total,
+                position > 0)
