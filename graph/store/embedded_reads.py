@@ -44,7 +44,7 @@ _KEYED = (
 _ONE_STATE = (
     "find_entities", "find_relations", "relations_matching", "neighbourhood",
     "shortest_paths", "timeline", "top_entities", "relation_sums", "counts", "lookup",
-    "search_hits", "search_keys",
+    "search_hits", "search_keys", "search_page",
 )
 
 
@@ -188,6 +188,12 @@ class EmbeddedReads(GraphReads):
     ) -> list[tuple[SortKey, str]]:
         """The FTS5 ranking alone: no entity is read or decoded (the API decodes one page)."""
         return sqlite_search.ranked(self.db.rows, text, types, limit)
+
+    def search_page(
+        self, text: str, types: Sequence[str] | None, window: Window, cap: int
+    ) -> Page[tuple[SortKey, str]]:
+        """One window of the ranking, ordered by SQLite when many entities match."""
+        return sqlite_search.page(self.db.rows, text, types, window, cap)
 
     def ranked_search(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
