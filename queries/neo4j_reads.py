@@ -9,13 +9,12 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from neo4j import Record
 
 from graph.model import Entity, Relation
 from graph.store import paths, traversal
-from graph.store.contract import Store
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
@@ -27,22 +26,9 @@ from graph.store.search_index import (
     tokens,
 )
 from queries.neo4j_pages import RelationSeeks, page_statements
+from queries.neo4j_rows import Neo4jRows
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
-
-
-class Neo4jRows(Store, Protocol):
-    """What these overrides need from `Neo4jStore` (queries/neo4j_store.py, which mixes them
-    in), declared here so that this module does not import the store back."""
-
-    def _read(self, name: str, **params: Any) -> list[Record]: ...
-
-    def _run_read(self, statement: Statement, params: Mapping[str, Any]) -> list[Record]: ...
-
-    def _entity(self, record: Record) -> Entity: ...
-
-    def _relation(self, record: Record) -> Relation: ...
-
 
 DESCRIPTION_CANDIDATES = 10_000
 

@@ -23,7 +23,7 @@ from graph.store.traversal import Bounds
 
 if TYPE_CHECKING:
     from graph.store.base import GraphStore
-    from queries.neo4j_reads import Neo4jRows
+    from queries.neo4j_rows import Neo4jRows
 
 
 class BoundedReads:

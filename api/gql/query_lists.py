@@ -26,7 +26,6 @@ from graph import model
 from graph.errors import InvalidInput
 from graph.store import query as q
 from graph.store.filtering import Matcher
-from graph.store.keyset import page_of
 
 SEARCH_WINDOW = 1000  # search ranks at most this many hits; totalCount counts within it
 BY_RANK = "RANK_ASC"
@@ -157,8 +156,7 @@ class ListQueries:
             hits = [h for h in hits if h[1].id in shown]
             return paging.over(hits, lambda hit: hit[0], q.Order(),
                                lambda hit: Entity.from_entity(hit[1]))
-        ranked = await run(store.search_keys, text, names, SEARCH_WINDOW)
-        page = page_of(ranked, lambda hit: hit[0], q.Order(), paging.window)
+        page = await run(store.search_page, text, names, paging.window, SEARCH_WINDOW)
         found = await run(store.get_entities, [entity_id for _, entity_id in page.rows])
         entities = q.Page([found[entity_id] for _, entity_id in page.rows], page.keys,
                           page.total, page.has_next, page.has_previous)

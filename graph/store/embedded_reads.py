@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.model import Entity, Relation
 from graph.schema import Schema
-from graph.store import paths, sqlite_search, sqlite_walk, traversal
+from graph.store import sqlite_search
 from graph.store.query import Order, Page, RelationFilter, SortKey, Window
 from graph.store.reads import GraphReads
 from graph.store.search_index import fold
@@ -28,6 +28,9 @@ from graph.store.sqlite_codec import (
 from graph.store.sqlite_conn import Connections
 from graph.store.sqlite_filters import compile_relations
 from graph.store.sqlite_pages import KEYS, RelationPages
+
+if TYPE_CHECKING:  # the walks load on first use: opening a store (aikg stats) needs neither
+    from graph.store import paths, traversal
 
 _DEGREES = (
     "SELECT j.value, coalesce((SELECT d.relations FROM degrees d WHERE d.entity = j.value), 0) "
@@ -44,7 +47,7 @@ _KEYED = (
 _ONE_STATE = (
     "find_entities", "find_relations", "relations_matching", "neighbourhood",
     "shortest_paths", "timeline", "top_entities", "relation_sums", "counts", "lookup",
-    "search_hits", "search_keys",
+    "search_hits", "search_keys", "search_page",
 )
 
 
@@ -94,6 +97,8 @@ class EmbeddedReads(GraphReads):
         """Level by level over the endpoint indexes (`sqlite_walk`); the generic walk for as_of."""
         if as_of is not None:
             return GraphReads.neighbourhood(self, root, depth, types, bounds, as_of)
+        from graph.store import sqlite_walk
+
         return sqlite_walk.neighbourhood(self, self.db.rows, root, depth, types, bounds)
 
     def shortest_paths(
@@ -111,6 +116,8 @@ class EmbeddedReads(GraphReads):
             return GraphReads.shortest_paths(
                 self, source, target, max_hops, k, types, bounds, as_of
             )
+        from graph.store import sqlite_walk
+
         return sqlite_walk.shortest_paths(
             self, self.db.rows, source, target, max_hops, k, types, bounds
         )
@@ -188,6 +195,12 @@ class EmbeddedReads(GraphReads):
     ) -> list[tuple[SortKey, str]]:
         """The FTS5 ranking alone: no entity is read or decoded (the API decodes one page)."""
         return sqlite_search.ranked(self.db.rows, text, types, limit)
+
+    def search_page(
+        self, text: str, types: Sequence[str] | None, window: Window, cap: int
+    ) -> Page[tuple[SortKey, str]]:
+        """One window of the ranking, ordered by SQLite when many entities match."""
+        return sqlite_search.page(self.db.rows, text, types, window, cap)
 
     def ranked_search(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10

@@ -69,6 +69,16 @@ class GraphReads(Store):
         """`search_hits` as (rank key, entity id): a store may rank without decoding entities."""
         return [(key, entity.id) for key, entity in self.search_hits(text, types, limit)]
 
+    def search_page(
+        self, text: str, types: Sequence[str] | None, window: Window, cap: int
+    ) -> Page[tuple[SortKey, str]]:
+        """One window of the best `cap` hits of `search_keys` (a store may page in its index)."""
+        from graph.store.keyset import page_of
+        from graph.store.query import Order
+
+        hits = self.search_keys(text, types, cap)
+        return page_of(hits, lambda hit: hit[0], Order(), window)
+
     # Queries.
 
     def find_entities(

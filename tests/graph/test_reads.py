@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from bench.generate import generate
 from graph.model import Relation
 from graph.schema import load_schema
-from graph.store import reads, sqlite_walk
+from graph.store import reads, sqlite_search, sqlite_walk
 from graph.store.direction import Direction
 from graph.store.embedded import EmbeddedStore
 from graph.store.periods import DateRange
@@ -243,3 +244,32 @@ def test_sql_keyset_pages_equal_the_generic_ones(
                 assert fast.find_relations(flt, order, window, as_of) == want, (
                     flt, order, window, as_of)
     assert fast._relation_pages(flt, Order("ID"), Window(), None) is not None
+
+
+@pytest.mark.parametrize("text", ["ka", "lo mi", "Inc", "marr", "dor vis", "k", "s"])
+def test_search_pages_ordered_by_sqlite_equal_the_generic_ranking(
+    synthetic: tuple[EmbeddedStore, ...], text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, generic = synthetic
+    monkeypatch.setattr(sqlite_search, "FEW", 0)  # SQLite orders every page, however few match
+    ordered = []
+    real = sqlite_search._sql_page
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        ordered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(sqlite_search, "_sql_page", spied)
+    for types in (None, ["Company", "Agency"]):
+        window, seen = Window(first=7), 0
+        while True:
+            page, expected = (s.search_page(text, types, window, 40) for s in (fast, generic))
+            assert (page.rows, page.keys, page.total, page.has_next) == (
+                expected.rows, expected.keys, expected.total, expected.has_next)
+            seen += len(page.rows)
+            if not page.has_next:
+                break
+            window = Window(first=7, after=page.keys[-1])
+        assert seen == expected.total
+    assert any(ordered)
