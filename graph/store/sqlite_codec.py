@@ -9,13 +9,16 @@ Lists and mappings are JSON text (sorted as the model normalises them); the colu
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graph.model import Entity, Evidence, Relation, explicit_statements, with_statements
 from graph.store.lookup import external_keys
 from graph.store.periods import entity_date
 from graph.store.search_index import description_of, fold, spelled_names
+
+# `Connections.rows`: run one statement with its parameters, return every row.
+Rows = Callable[[str, tuple[Any, ...]], list[Any]]
 
 ENTITY_COLUMNS = (
     "id, type, name, labels, aliases, properties, sources, external_ids, merged_ids, statements"

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Relation
 from graph.store.query import Page, SortKey, Window
-from graph.store.sqlite_codec import RELATION_COLUMNS, relation_of
+from graph.store.sqlite_codec import RELATION_COLUMNS, Rows, relation_of
 from graph.store.sqlite_filters import Where
 
 KEYS = {
@@ -20,7 +20,6 @@ KEYS = {
     "DATE": ("coalesce(r.date, '~')", "r.id"),
     "TYPE": ("r.type", "r.id"),
 }
-Rows = Callable[[str, tuple[Any, ...]], list[Any]]
 _COLUMNS = ", ".join(f"r.{c}" for c in RELATION_COLUMNS.split(", "))
 
 

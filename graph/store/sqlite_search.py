@@ -11,7 +11,7 @@ only when few match or the page reaches the typo and description tiers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz.distance import OSA
@@ -19,15 +19,13 @@ from rapidfuzz.distance import OSA
 from graph.store.keyset import page_of
 from graph.store.query import Order, Page, SortKey, Window
 from graph.store.search_index import TIER_TYPO, allowed_typos, spelled_rank_key, tokens
-from graph.store.sqlite_codec import NAME_SEPARATOR, id_list
+from graph.store.sqlite_codec import NAME_SEPARATOR, Rows, id_list
 
 CANDIDATES = 2_000
 FEW = 100  # up to this many matches, the whole ranking is done in Python (cheap, exact)
 TYPO_WORDS = 50_000
 TYPO_MATCHES = 50
 LAST_CHAR = "\U0010ffff"
-
-Rows = Callable[[str, tuple[Any, ...]], list[Any]]
 
 _TYPES = " AND e.type IN (SELECT value FROM json_each(?))"
 _MATCHED = (

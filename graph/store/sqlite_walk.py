@@ -14,16 +14,14 @@ relation's date and each entity's own date rules).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from graph import cancel
 from graph.model import Entity, Relation
 from graph.store import paths, traversal
 from graph.store.filtering import Matcher
-from graph.store.sqlite_codec import id_list
-
-Rows = Callable[[str, tuple[Any, ...]], list[Any]]
+from graph.store.sqlite_codec import Rows, id_list
 
 _TYPED = " AND r.type IN (SELECT value FROM json_each(?2))"
 _LINKS = (
