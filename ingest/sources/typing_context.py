@@ -92,16 +92,19 @@ def context_type(entity_id: str, context: TypingContext,
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
     if _person_name(name, roles, context.first_names, w.not_person_words):
         return "Person", "person_name"
+    if _name_shape(name, w):
+        return "Person", "name_shape"
     if _owned_product(name, context.titles.get(entity_id, [])):
         return "Product", "owned_product"
     if "developers" in roles:
         return "Company", "developer"
-    squashed = entity_id.replace("-", "")
+    squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     return None
 
 
+_PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Spain)"
 _HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
 # "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
 # not "RT (Russia Today)", "Kambala (Sydney, Australia)" (a place), "Lin (林)"
@@ -135,6 +138,39 @@ def _person_name(name: str, roles: set[str], first_names: frozenset[str],
     return fold(words[0]) in first_names or ("harmed" in roles and "developers" not in roles)
 
 
+def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords) -> bool:
+    """The report's own site as its byline: every word a part of its host ("Phys Org" on
+    phys.org, "Robinhood Snacks" on snacks.robinhood.com), or the site's name and a desk
+    ("WION Web Team" on wionews.com)."""
+    parts = set(host) - {"www", "com"}
+    if named and set(named) <= parts:
+        return True
+    return len(named) > 1 and len(named[0]) >= 3 and label.startswith(named[0]) and all(
+        x in w.byline_desk_words for x in named[1:])
+
+
+def _name_shape(name: str, w: TypingWords) -> bool:
+    """A person's name by its shape, whatever its first name: "Marvin von Hagen" (a particle
+    between capitalised words), "Wang Mou" / "Ji Moumou" (a surname and the mark Chinese
+    reports give a withheld name), "Ri Kyong Sik" (three short syllables, a Korean name)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or {fold(x).strip(".") for x in words} & w.not_person_words:
+        return False
+    if len(words) > 2 and all(x in w.name_particles for x in words[1:-1]) and all(
+            _name_word(x) for x in (words[0], words[-1])):
+        return True
+    if not all(_name_word(x) for x in words):
+        return False
+    second = fold(words[1])
+    if len(words) == 2 and len(words[0]) <= 5 and any(
+            _ANONYMISED.match(second) and second.startswith(m) for m in w.anonymised_name_marks):
+        return True
+    return len(words) == 3 and all(2 <= len(x) <= 5 for x in words) and len(words[0]) <= 4
+
+
+_ANONYMISED = re.compile(r"^[a-z]{3}(?!nt|se|th)[a-z]{0,6}$")  # not "Mount", "Mouse", "Mouth"
+
+
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:
     """A plural common noun in a name, as AIID writes populations: "adaptive fashion retailers"."""
     words = name.split()
@@ -162,6 +198,8 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None) -> tuple[
         host[1] if len(host) > 1 else "")
     if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
         return "Publisher", "byline_is_outlet"
+    if _outlet_byline(slugify(name).split("-"), host, label, w):
+        return "Publisher", "byline_outlet_desk"
     if words & w.byline_agency_words:
         return "Agency", "byline_agency"
     if words & w.byline_group_words:

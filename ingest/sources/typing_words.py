@@ -60,6 +60,9 @@ class TypingWords:
     website_endings: tuple[str, ...]
     account_words: frozenset[str]
     account_platforms: frozenset[str]
+    name_particles: frozenset[str]
+    anonymised_name_marks: tuple[str, ...]
+    byline_desk_words: frozenset[str]
 
 
 _ORDERED = {f.name for f in fields(TypingWords) if f.type == "tuple[str, ...]"}

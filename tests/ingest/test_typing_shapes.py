@@ -1,0 +1,40 @@
+"""Issue 10, round 4: bylines that are their report's own site or its desk are Publishers;
+names shaped like a person's (a particle, a withheld Chinese given name, a Korean name) are
+People whatever their first name."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.sources.typing_context import TypingContext, byline_type, context_type
+
+
+@pytest.mark.parametrize("byline,url,expected", [
+    ("Phys Org", "https://phys.org/news/x.html", "Publisher"),
+    ("Robinhood Snacks", "https://snacks.robinhood.com/x", "Publisher"),
+    ("24sata.info", "https://24sata.info/x", "Publisher"),
+    ("WION Web Team", "https://www.wionews.com/x", "Publisher"),
+    ("Redazione Milano", "https://milano.corriere.it/x", "Publisher"),
+    ("Tom Simonite", "https://www.tomshardware.com/x", "Person"),  # a prefix alone is no desk
+    ("Kashmir Hill", "https://www.nytimes.com/x", "Person"),
+])
+def test_a_byline_that_is_its_site_or_desk_is_the_publisher(byline: str, url: str,
+                                                            expected: str) -> None:
+    assert byline_type(byline, url)[0] == expected
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("wang-mou", "Wang Mou", ("Person", "name_shape")),
+    ("ji-moumou", "Ji Moumou", ("Person", "name_shape")),
+    ("hu-mouliang", "Hu Mouliang", ("Person", "name_shape")),
+    ("marvin-von-hagen", "Marvin von Hagen", ("Person", "name_shape")),
+    ("ri-kyong-sik", "Ri Kyong Sik", ("Person", "name_shape")),
+    ("mount-sinai", "Mount Sinai", None),  # "Mount" is no withheld name
+    ("bank-of-america", "Bank of America", None),  # "of" is no name particle
+    ("el-pais-spain", "El País (Spain)", ("Publisher", "report_site")),
+])
+def test_a_name_shaped_like_a_persons_is_a_person(entity_id: str, name: str,
+                                                  expected: tuple[str, str] | None) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}},
+                            sites=frozenset({"elpais"}))
+    assert context_type(entity_id, context) == expected
