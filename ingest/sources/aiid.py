@@ -190,10 +190,17 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                     continue
                 context.roles.setdefault(entity_id, set()).add(role)
                 context.titles.setdefault(entity_id, []).append(row.title)
+                context.texts.setdefault(entity_id, []).extend(incident_texts(snapshot, row))
                 if raw in snapshot.names:
                     context.names.setdefault(entity_id, snapshot.names[raw])
     context.ids = frozenset(context.roles)
     return context
+
+
+def incident_texts(snapshot: Snapshot, row: IncidentRow) -> list[str]:
+    """What AIID writes about an incident: its description and its reports' titles."""
+    found = [snapshot.reports[n].title for n in row.reports if n in snapshot.reports]
+    return [row.description, *found] if row.description else found
 
 
 def all_incidents(snapshot: Snapshot, report: SourceReport) -> list[IncidentRow]:

@@ -4,8 +4,10 @@ What AIID says around a party: its display name, its roles (deployer, developer,
 titles of its incidents and the first names of the people who write its reports. Rules, in
 order: a name like a person's (two or three capitalised words, the first a byline first name,
 or any such name when AIID lists it only as harmed) is a Person; a name AIID writes as
-someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; a developer is a
-Company. Bylines are typed by `byline_type`: an outlet's own byline is its Publisher.
+someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; the noun AIID writes
+just before a name ("engineering firm Arup") gives its type; a name shaped like a person's
+("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a developer is a Company.
+Bylines are typed by `byline_type`: an outlet's own byline, or its desk, is its Publisher.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
 
@@ -31,6 +33,7 @@ class TypingContext:
     ids: frozenset[str] = frozenset()  # every party id, to see "<id>-users" populations
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # descriptions, report titles
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
 
@@ -90,6 +93,9 @@ def context_type(entity_id: str, context: TypingContext,
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
+    described = _described(name, context.texts.get(entity_id, []), w)
+    if described is not None:
+        return described, "described"
     if _person_name(name, roles, context.first_names, w.not_person_words):
         return "Person", "person_name"
     if _name_shape(name, w):
@@ -152,7 +158,8 @@ def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords
 def _name_shape(name: str, w: TypingWords) -> bool:
     """A person's name by its shape, whatever its first name: "Marvin von Hagen" (a particle
     between capitalised words), "Wang Mou" / "Ji Moumou" (a surname and the mark Chinese
-    reports give a withheld name), "Ri Kyong Sik" (three short syllables, a Korean name)."""
+    reports give a withheld name), "Ri Kyong Sik" / "Sim Hyon-sop" (three short syllables, a
+    Korean name)."""
     words = name.split()
     if not 2 <= len(words) <= 4 or {fold(x).strip(".") for x in words} & w.not_person_words:
         return False
@@ -165,10 +172,22 @@ def _name_shape(name: str, w: TypingWords) -> bool:
     if len(words) == 2 and len(words[0]) <= 5 and any(
             _ANONYMISED.match(second) and second.startswith(m) for m in w.anonymised_name_marks):
         return True
-    return len(words) == 3 and all(2 <= len(x) <= 5 for x in words) and len(words[0]) <= 4
+    syllables = [words[0], *words[1].split("-")] if len(words) == 2 else words
+    return len(syllables) == 3 and all(2 <= len(x) <= 5 for x in syllables) and len(
+        words[0]) <= 4  # "Ri Kyong Sik", "Sim Hyon-sop"
 
 
 _ANONYMISED = re.compile(r"^[a-z]{3}(?!nt|se|th)[a-z]{0,6}$")  # not "Mount", "Mouse", "Mouth"
+
+
+def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
+    """The type AIID's own words give a name: the noun just before it in its incidents'
+    descriptions and reports' titles ("engineering firm Arup", "news site Hoodline San Jose",
+    "transcription tool Whisper"), when they agree."""
+    before = re.compile(r"\b([A-Za-z]+) " + re.escape(_PAREN.sub("", name)) + r"(?![\w-])")
+    found = {w.describers[m.group(1).lower()] for text in texts for m in before.finditer(text)
+             if m.group(1).lower() in w.describers}
+    return found.pop() if len(found) == 1 else None
 
 
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:

@@ -63,6 +63,22 @@ class TypingWords:
     name_particles: frozenset[str]
     anonymised_name_marks: tuple[str, ...]
     byline_desk_words: frozenset[str]
+    describers_company: frozenset[str]
+    describers_publisher: frozenset[str]
+    describers_product: frozenset[str]
+    describers_platform: frozenset[str]
+    describers_person: frozenset[str]
+    describers_organisation: frozenset[str]
+    describers_agency: frozenset[str]
+
+    @functools.cached_property
+    def describers(self) -> dict[str, str]:
+        """Each describing noun's type ("firm" -> Company), from the describers_* lists."""
+        lists = {"Company": self.describers_company, "Publisher": self.describers_publisher,
+                 "Product": self.describers_product, "Platform": self.describers_platform,
+                 "Person": self.describers_person, "Organization": self.describers_organisation,
+                 "Agency": self.describers_agency}
+        return {word: etype for etype, words in lists.items() for word in words}
 
 
 _ORDERED = {f.name for f in fields(TypingWords) if f.type == "tuple[str, ...]"}

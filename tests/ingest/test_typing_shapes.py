@@ -29,6 +29,7 @@ def test_a_byline_that_is_its_site_or_desk_is_the_publisher(byline: str, url: st
     ("hu-mouliang", "Hu Mouliang", ("Person", "name_shape")),
     ("marvin-von-hagen", "Marvin von Hagen", ("Person", "name_shape")),
     ("ri-kyong-sik", "Ri Kyong Sik", ("Person", "name_shape")),
+    ("sim-hyon-sop", "Sim Hyon-Sop", ("Person", "name_shape")),
     ("mount-sinai", "Mount Sinai", None),  # "Mount" is no withheld name
     ("bank-of-america", "Bank of America", None),  # "of" is no name particle
     ("el-pais-spain", "El País (Spain)", ("Publisher", "report_site")),
@@ -38,3 +39,16 @@ def test_a_name_shaped_like_a_persons_is_a_person(entity_id: str, name: str,
     context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}},
                             sites=frozenset({"elpais"}))
     assert context_type(entity_id, context) == expected
+
+
+@pytest.mark.parametrize("texts,expected", [
+    (["Engineering firm Arup lost $25m"], ("Company", "described")),
+    (["Sci-fi magazine Arup closes submissions"], ("Publisher", "described")),
+    (["Songs feature Arup"], None),  # a verb is no describing noun
+    (["Engineering firm Arup", "Sci-fi magazine Arup"], None),  # nouns that disagree decide nothing
+])
+def test_the_noun_aiid_writes_before_a_name_types_it(texts: list[str],
+                                                     expected: tuple[str, str] | None) -> None:
+    context = TypingContext(names={"arup": "Arup"}, roles={"arup": {"harmed"}},
+                            texts={"arup": texts})
+    assert context_type("arup", context) == expected
