@@ -69,7 +69,8 @@ class _AiidBuilder:
         self.ids = slug_ids(snapshot, self.report)
         self.context = typing_context(snapshot, self.ids, config.overrides)
         self.curated_types = {i: f.type for i, f in fixed.items()}
-        self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides)
+        self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides,
+                                                           self.context.sites)
         self.articles: dict[int, str | None] = {}
 
     def build(self) -> Extract:
@@ -163,15 +164,19 @@ class _AiidBuilder:
         self.report.skip("report the GraphQL export adds to a snapshot incident", len(extra))
 
 
-def byline_types(snapshot: Snapshot, overrides: Overrides) -> dict[str, TypeDecision]:
-    """Each byline's type over all its reports: an outlet's byline on any of its own pages
-    makes it the outlet, wherever else it appears (one id, one type)."""
+OUTLET_RULES = ("byline_is_outlet", "byline_outlet_desk", "override")
+
+
+def byline_types(snapshot: Snapshot, overrides: Overrides,
+                 sites: frozenset[str] = frozenset()) -> dict[str, TypeDecision]:
+    """Each byline's type over all its reports: an outlet's byline (or its desk's) on any of
+    its own pages makes it the outlet, wherever else it appears (one id, one type)."""
     found: dict[str, TypeDecision] = {}
     for report in snapshot.reports.values():
         for name in report.authors:
-            decision = author_type(name, report.url, overrides)
+            decision = author_type(name, report.url, overrides, sites)
             key = author_id(name)
-            if key not in found or decision.rule == "byline_is_outlet":
+            if key not in found or decision.rule in OUTLET_RULES:
                 found[key] = decision
     return found
 

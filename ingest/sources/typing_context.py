@@ -7,7 +7,7 @@ or any such name when AIID lists it only as harmed) is a Person; a name AIID wri
 someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; the noun AIID writes
 just before a name ("engineering firm Arup") gives its type; a name shaped like a person's
 ("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a developer is a Company.
-Bylines are typed by `byline_type`: an outlet's own byline, or its desk, is its Publisher.
+Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
 
@@ -110,6 +110,7 @@ def context_type(entity_id: str, context: TypingContext,
     return None
 
 
+_NICKNAME = re.compile(r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]")  # a quoted nickname
 _PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Spain)"
 _HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
 # "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
@@ -136,23 +137,12 @@ def _account(entity_id: str, shown: str | None,
 
 def _person_name(name: str, roles: set[str], first_names: frozenset[str],
                  not_person: frozenset[str]) -> bool:
-    words = name.split()
+    words = _NICKNAME.sub("", name).split()  # "Sean “Diddy” Combs" -> Sean Combs
     if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words):
         return False
     if {fold(w).strip(".") for w in words} & not_person:
         return False
     return fold(words[0]) in first_names or ("harmed" in roles and "developers" not in roles)
-
-
-def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords) -> bool:
-    """The report's own site as its byline: every word a part of its host ("Phys Org" on
-    phys.org, "Robinhood Snacks" on snacks.robinhood.com), or the site's name and a desk
-    ("WION Web Team" on wionews.com)."""
-    parts = set(host) - {"www", "com"}
-    if named and set(named) <= parts:
-        return True
-    return len(named) > 1 and len(named[0]) >= 3 and label.startswith(named[0]) and all(
-        x in w.byline_desk_words for x in named[1:])
 
 
 def _name_shape(name: str, w: TypingWords) -> bool:
@@ -193,7 +183,7 @@ def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:
     """A plural common noun in a name, as AIID writes populations: "adaptive fashion retailers"."""
     words = name.split()
-    later = [w for w in words[1:] if w.isalpha() and w.islower()]
+    later = [w for w in words[1:] if w.replace("-", "").isalpha() and w.islower()]
     first = words[0] if len(words) > 1 and all(w.islower() for w in words[1:]) else ""
     return any(len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(not_plural)
                for w in [*later, first])
@@ -204,27 +194,3 @@ def _owned_product(name: str, titles: list[str]) -> bool:
     pattern = re.compile(r"\w['" + CURLY + r"]s " + re.escape(name) + r"(?![\w-])",
                          re.IGNORECASE)
     return any(pattern.search(title) for title in titles)
-
-
-def byline_type(name: str, url: str, lists: TypingWords | None = None) -> tuple[str, str]:
-    """(type, rule) of a byline: the outlet's own name or desk is its Publisher, an agency's
-    byline an Agency, an organisation's an Organization, anyone else a Person."""
-    w = lists or default_words()
-    words = set(slugify(name).split("-"))
-    squashed = slugify(name).replace("-", "")
-    host = (web_host(url) or "").split(".")
-    label = host[0] if host and host[0] not in ("news", "edition", "amp", "m") else (
-        host[1] if len(host) > 1 else "")
-    if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
-        return "Publisher", "byline_is_outlet"
-    if _outlet_byline(slugify(name).split("-"), host, label, w):
-        return "Publisher", "byline_outlet_desk"
-    if words & w.byline_agency_words:
-        return "Agency", "byline_agency"
-    if words & w.byline_group_words:
-        return "Group", "byline_group"
-    if words & w.outlet_words:
-        return "Publisher", "byline_outlet_word"
-    if words & w.byline_organisation_words:
-        return "Organization", "byline_organisation"
-    return "Person", "byline_person"

@@ -16,7 +16,8 @@ from typing import Any
 
 from graph.errors import InvalidInput
 from ingest.sources.common import slugify
-from ingest.sources.typing_context import TypingContext, byline_type, context_type
+from ingest.sources.typing_bylines import byline_type
+from ingest.sources.typing_context import TypingContext, context_type
 from ingest.sources.typing_words import WORDS_FILE, TypingWords, default_words, load_words
 from ingest.strict_yaml import read_yaml_file
 
@@ -117,6 +118,10 @@ def _company_form(entity_id: str, words: list[str], w: TypingWords) -> bool:
         w.company_words_anywhere.intersection(words))
 
 
+def _outlet_last_word(entity_id: str, words: list[str], w: TypingWords) -> bool:
+    return len(words) > 1 and words[-1] in w.outlet_last_words
+
+
 def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool:
     return bool(w.organisation_words.intersection(words))
 
@@ -125,12 +130,17 @@ def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool
 _RULES = {"person_role": _person_role, "person_noun_last": _person_noun_last,
           "population": _population, "police": _police,
           "organisation_word": _organisation_word, "agency": _agency,
-          "company_form": _company_form}
+          "company_form": _company_form, "outlet_last_word": _outlet_last_word}
 
 
-def author_type(name: str, url: str, overrides: Overrides) -> TypeDecision:
-    """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers; otherwise
-    `byline_type` reads the byline against its report's web domain and its words."""
+def author_type(name: str, url: str, overrides: Overrides,
+                sites: frozenset[str] = frozenset()) -> TypeDecision:
+    """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers, a byline
+    that is a reviewed party ("Microsoft") has its type; otherwise
+    `byline_type` reads the byline against its report's web domain, its words and `sites`,
+    the site names of all AIID's reports."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
         return TypeDecision("Publisher", "override")
-    return TypeDecision(*byline_type(name, url, overrides.words))
+    if slugify(name) in overrides.types:  # "Facebook", "Microsoft": the reviewed party's type
+        return TypeDecision(overrides.types[slugify(name)], "override")
+    return TypeDecision(*byline_type(name, url, overrides.words, sites))

@@ -20,7 +20,7 @@ from ingest.strict_yaml import StrictLoader
 WORDS_FILE = "typing_words.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
 RULE_NAMES = ("person_role", "person_noun_last", "population", "police", "organisation_word",
-              "agency", "company_form")
+              "agency", "company_form", "outlet_last_word")
 RULE_TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher",
               "Product")
 
@@ -53,6 +53,7 @@ class TypingWords:
     outlet_words: frozenset[str]
     byline_agency_words: frozenset[str]
     byline_group_words: frozenset[str]
+    byline_company_words: frozenset[str]
     byline_organisation_words: frozenset[str]
     not_plural_endings: tuple[str, ...]
     agency_phrases: tuple[str, ...]
@@ -61,6 +62,7 @@ class TypingWords:
     account_words: frozenset[str]
     account_platforms: frozenset[str]
     name_particles: frozenset[str]
+    outlet_last_words: frozenset[str]
     anonymised_name_marks: tuple[str, ...]
     byline_desk_words: frozenset[str]
     describers_company: frozenset[str]

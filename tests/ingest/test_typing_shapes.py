@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.sources.typing_context import TypingContext, byline_type, context_type
+from ingest.sources.articles import domain_type
+from ingest.sources.typing_bylines import byline_type
+from ingest.sources.typing_context import TypingContext, context_type
+from ingest.sources.typing_rules import Overrides, author_type, decide_type
 
 
 @pytest.mark.parametrize("byline,url,expected", [
@@ -52,3 +55,42 @@ def test_the_noun_aiid_writes_before_a_name_types_it(texts: list[str],
     context = TypingContext(names={"arup": "Arup"}, roles={"arup": {"harmed"}},
                             texts={"arup": texts})
     assert context_type("arup", context) == expected
+
+
+@pytest.mark.parametrize("byline,url,sites,expected", [
+    ("Team Latestly", "https://www.latestly.com/x", frozenset(), ("Publisher",
+                                                                   "byline_outlet_desk")),
+    ("NEC Corporation", "https://www.nec.com/x", frozenset(), ("Company", "byline_company")),
+    ("Center for Countering Disinformation", "https://cpd.gov.ua/x", frozenset(),
+     ("Agency", "byline_government_site")),
+    ("Yonhap", "https://www.koreatimes.co.kr/x", frozenset({"yonhap"}),
+     ("Publisher", "byline_names_a_site")),
+    ("Gary Marcus", "https://www.wired.com/x", frozenset({"garymarcus"}),
+     ("Person", "byline_person")),  # only a one-word byline names a site
+])
+def test_bylines_of_desks_companies_agencies_and_agencies_of_news(
+        byline: str, url: str, sites: frozenset[str], expected: tuple[str, str]) -> None:
+    assert byline_type(byline, url, sites=sites) == expected
+
+
+def test_a_byline_that_is_a_reviewed_party_has_its_type() -> None:
+    overrides = Overrides(types={"microsoft": "Company", "facebook": "Platform"})
+    assert author_type("Microsoft", "https://blogs.microsoft.com/x", overrides).type == "Company"
+    assert author_type("Facebook", "https://about.fb.com/x", overrides).type == "Platform"
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("sean-diddy-combs", "Sean \u201cDiddy\u201d Combs", "Person"),  # a quoted nickname
+    ("global-south-local-fact-checkers", "Global South local fact-checkers", "Group"),
+])
+def test_nicknames_and_hyphenated_plurals(entity_id: str, name: str, expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}})
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
+
+
+def test_a_press_is_a_publisher_and_a_platforms_web_domain_the_platform() -> None:
+    assert decide_type("oxford-university-press", {}, Overrides()).type == "Publisher"
+    overrides = Overrides(types={"wikipedia": "Platform"})
+    assert domain_type("en-wikipedia-org", "https://en.wikipedia.org/wiki/X",
+                       overrides) == "Platform"
+    assert domain_type("vice-com", "https://www.vice.com/x", overrides) == "Publisher"
