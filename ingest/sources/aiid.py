@@ -9,6 +9,7 @@ merge decisions and type overrides are applied, never guessed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,11 @@ from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport
 from ingest.sources.resolution import Resolution
-from ingest.sources.typing_context import TypingContext, byline_first_names, site_name
+from ingest.sources.typing_context import (
+    TypingContext,
+    byline_first_names,
+    site_name,
+)
 from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
@@ -183,7 +188,8 @@ def byline_types(snapshot: Snapshot, overrides: Overrides,
 
 def typing_context(snapshot: Snapshot, ids: dict[str, str],
                    overrides: Overrides) -> TypingContext:
-    """What AIID says around each party id: name, roles, incident titles; byline first names."""
+    """What AIID says around each party id: name, roles, incident titles and texts, all texts
+    and their lower-case words; the first names of bylines."""
     context = TypingContext(first_names=byline_first_names(
         (a for r in snapshot.reports.values() for a in r.authors), overrides.words),
         sites=frozenset(filter(None, (site_name(r.url) for r in snapshot.reports.values()))))
@@ -199,6 +205,8 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                 if raw in snapshot.names:
                     context.names.setdefault(entity_id, snapshot.names[raw])
     context.ids = frozenset(context.roles)
+    corpus = "\n".join({t for texts in context.texts.values() for t in texts})
+    context.vocabulary = frozenset(re.findall(r"\b[a-z][a-z-]+\b", corpus))
     return context
 
 

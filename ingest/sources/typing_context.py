@@ -34,6 +34,7 @@ class TypingContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, list[str]] = field(default_factory=dict)  # descriptions, report titles
+    vocabulary: frozenset[str] = frozenset()  # lower-case words of all texts ("landlords")
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
 
@@ -92,6 +93,8 @@ def context_type(entity_id: str, context: TypingContext,
         return "Product", "has_users"  # AIID names its users: an app, model or service
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
+    if shown is not None and _common_plural(shown, context.vocabulary, w.not_plural_endings):
+        return "Group", "common_plural"  # "Landlords", "Pharmacists": AIID writes them lower-case
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
     described = _described(name, context.texts.get(entity_id, []), w)
     if described is not None:
@@ -156,8 +159,13 @@ def _name_shape(name: str, w: TypingWords) -> bool:
     if len(words) > 2 and all(x in w.name_particles for x in words[1:-1]) and all(
             _name_word(x) for x in (words[0], words[-1])):
         return True
-    if not all(_name_word(x) for x in words):
+    if _name_word(words[0]) and not _INITIALS.match(words[0]) and _TRAILING_INITIALS.match(
+            " ".join(words[1:])):
+        return True  # "Jackelin A.M.", "Alfredo Ch. S.": a first name and initials
+    if not all(_name_word(x) or _ARABIC_PARTICLE.match(x) for x in words):
         return False
+    if any(_ARABIC_PARTICLE.match(x) for x in words[1:]):
+        return True  # "Omar al-Bashir", "Layal al-Ekhtiar"
     second = fold(words[1])
     if len(words) == 2 and len(words[0]) <= 5 and any(
             _ANONYMISED.match(second) and second.startswith(m) for m in w.anonymised_name_marks):
@@ -167,6 +175,8 @@ def _name_shape(name: str, w: TypingWords) -> bool:
         words[0]) <= 4  # "Ri Kyong Sik", "Sim Hyon-sop"
 
 
+_TRAILING_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\. ?)+$")
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|an)-[A-Z][a-z]+$")
 _ANONYMISED = re.compile(r"^[a-z]{3}(?!nt|se|th)[a-z]{0,6}$")  # not "Mount", "Mouse", "Mouth"
 
 
@@ -178,6 +188,13 @@ def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
     found = {w.describers[m.group(1).lower()] for text in texts for m in before.finditer(text)
              if m.group(1).lower() in w.describers}
     return found.pop() if len(found) == 1 else None
+
+
+def _common_plural(name: str, vocabulary: frozenset[str], not_plural: tuple[str, ...]) -> bool:
+    """One capitalised plural AIID also writes as a common noun: "Landlords", "Hospitals"."""
+    word = name.lower()
+    return " " not in name and len(word) > 4 and word.endswith("s") and not word.endswith(
+        not_plural) and word in vocabulary
 
 
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:

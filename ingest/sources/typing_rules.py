@@ -113,7 +113,8 @@ def _agency(entity_id: str, words: list[str], w: TypingWords) -> bool:
 
 
 def _company_form(entity_id: str, words: list[str], w: TypingWords) -> bool:
-    return entity_id.split("-")[-1] in w.company_endings or (
+    last = entity_id.split("-")[-1]
+    return entity_id.startswith(w.company_prefixes) or last in w.company_endings or (
         len(words) > 1 and words[-1] in w.company_words) or bool(
         w.company_words_anywhere.intersection(words))
 

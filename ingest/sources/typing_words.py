@@ -40,6 +40,7 @@ class TypingWords:
     police_words: frozenset[str]
     agency_words: frozenset[str]
     agency_prefixes: tuple[str, ...]
+    company_prefixes: tuple[str, ...]
     company_endings: frozenset[str]
     company_words: frozenset[str]
     organisation_words: frozenset[str]

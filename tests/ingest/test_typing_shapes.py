@@ -94,3 +94,20 @@ def test_a_press_is_a_publisher_and_a_platforms_web_domain_the_platform() -> Non
     assert domain_type("en-wikipedia-org", "https://en.wikipedia.org/wiki/X",
                        overrides) == "Platform"
     assert domain_type("vice-com", "https://www.vice.com/x", overrides) == "Publisher"
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("landlords", "Landlords", "Group"),  # AIID also writes "landlords" as a common noun
+    ("bunnings", "Bunnings", "Organization"),  # a name AIID never writes lower-case
+    ("women-in-india", "Women in India", "Group"),
+    ("jackelin-a.m.", "Jackelin A.M.", "Person"),
+    ("omar-al-bashir", "Omar al-Bashir", "Person"),
+    ("bank-of-cyprus", "Bank of Cyprus", "Company"),
+    ("judiciary-of-italy", "Judiciary of Italy", "Agency"),
+    ("fanpage.it", "Fanpage.it", "Publisher"),
+])
+def test_plurals_initials_banks_and_judiciaries(entity_id: str, name: str,
+                                                expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}},
+                            vocabulary=frozenset({"landlords", "tenants"}))
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
