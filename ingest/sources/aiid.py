@@ -9,7 +9,6 @@ merge decisions and type overrides are applied, never guessed.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,8 +187,8 @@ def byline_types(snapshot: Snapshot, overrides: Overrides,
 
 def typing_context(snapshot: Snapshot, ids: dict[str, str],
                    overrides: Overrides) -> TypingContext:
-    """What AIID says around each party id: name, roles, incident titles and texts, all texts
-    and their lower-case words; the first names of bylines."""
+    """What AIID says around each party id: name, roles, incident titles and texts; the first
+    names of bylines."""
     context = TypingContext(first_names=byline_first_names(
         (a for r in snapshot.reports.values() for a in r.authors), overrides.words),
         sites=frozenset(filter(None, (site_name(r.url) for r in snapshot.reports.values()))))
@@ -205,8 +204,6 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                 if raw in snapshot.names:
                     context.names.setdefault(entity_id, snapshot.names[raw])
     context.ids = frozenset(context.roles)
-    corpus = "\n".join({t for texts in context.texts.values() for t in texts})
-    context.vocabulary = frozenset(re.findall(r"\b[a-z][a-z-]+\b", corpus))
     return context
 
 

@@ -2,16 +2,20 @@
 
 An outlet's own name, its desk or its team is its Publisher ("WRAL" on wral.com, "WION Web
 Team" on wionews.com, "Phys Org" on phys.org), as is a byline that names any site AIID cites
-("Yonhap", "Bernama" on other outlets' pages); a company's byline is its Company, an agency's
+("Yonhap" on other outlets' pages), a web site's name or an acronym ("PTI", "AAP"); an agency's
 an Agency (and so is any organisation's byline on a government site), an organisation's an
 Organization; anyone else is a Person. The word lists are data (`typing_words.yaml`).
 """
 
 from __future__ import annotations
 
+import re
+
 from ingest.sources.common import slugify, web_host
 from ingest.sources.typing_words import TypingWords, default_words
 
+_SITE = re.compile(r"^[\w.-]+$")  # one word, no "@": "Descripto.org", not "x@gmail.com"
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "PTI", "IANS", "AAP": a news agency or an outlet
 GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "govt", "gc"})  # cpd.gov.ua, canada.gc.ca
 
 
@@ -30,7 +34,11 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
     if _outlet_byline(named, host, label, w):
         return "Publisher", "byline_outlet_desk"
     found = _byline_words(words, w)
-    if found[0] not in ("Person", "Publisher", "Agency") and GOVERNMENT_LABELS & set(host):
+    shown = name.strip()
+    site = bool(_SITE.match(shown)) and shown.lower().endswith(w.website_endings)
+    if found[0] == "Person" and (site or _ACRONYM.match(shown)):
+        found = ("Publisher", "byline_site_or_acronym")  # "Descripto.org", "IANS", "AAP"
+    if found[0] not in ("Person", "Agency") and GOVERNMENT_LABELS & set(host):
         return "Agency", "byline_government_site"
     if found[0] == "Person" and len(named) == 1 and len(squashed) >= 4 and squashed in sites:
         return "Publisher", "byline_names_a_site"
@@ -44,8 +52,6 @@ def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
         return "Group", "byline_group"
     if words & w.outlet_words:
         return "Publisher", "byline_outlet_word"
-    if words & w.byline_company_words:
-        return "Company", "byline_company"
     if words & w.byline_organisation_words:
         return "Organization", "byline_organisation"
     return "Person", "byline_person"
@@ -55,9 +61,8 @@ def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords
     """The report's own site as its byline: every word a part of its host ("Phys Org" on
     phys.org, "Robinhood Snacks" on snacks.robinhood.com), or the site's name and a desk
     ("WION Web Team" on wionews.com, "Team Latestly" on latestly.com)."""
-    parts = set(host) - {"www", "com"}
-    if named and set(named) <= parts:
-        return True
+    if named and set(named) - {"www", "com"} <= set(host) - {"www"}:
+        return True  # "Rappler.com" on rappler.com
     return len(named) > 1 and any(
         len(x) >= 3 and label.startswith(x) and all(y in w.byline_desk_words for y in named
                                                     if y != x) for x in named)

@@ -34,7 +34,6 @@ class TypingContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, list[str]] = field(default_factory=dict)  # descriptions, report titles
-    vocabulary: frozenset[str] = frozenset()  # lower-case words of all texts ("landlords")
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
 
@@ -93,7 +92,8 @@ def context_type(entity_id: str, context: TypingContext,
         return "Product", "has_users"  # AIID names its users: an app, model or service
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
-    if shown is not None and _common_plural(shown, context.vocabulary, w.not_plural_endings):
+    if shown is not None and _common_plural(shown, context.texts.get(entity_id, []),
+                                            w.not_plural_endings):
         return "Group", "common_plural"  # "Landlords", "Pharmacists": AIID writes them lower-case
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
     described = _described(name, context.texts.get(entity_id, []), w)
@@ -190,11 +190,14 @@ def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _common_plural(name: str, vocabulary: frozenset[str], not_plural: tuple[str, ...]) -> bool:
-    """One capitalised plural AIID also writes as a common noun: "Landlords", "Hospitals"."""
+def _common_plural(name: str, texts: list[str], not_plural: tuple[str, ...]) -> bool:
+    """One capitalised plural that its incidents' texts also write as a common noun:
+    "Landlords", "Pensioners" (in lower case, mid-sentence)."""
     word = name.lower()
-    return " " not in name and len(word) > 4 and word.endswith("s") and not word.endswith(
-        not_plural) and word in vocabulary
+    if " " in name or len(word) <= 4 or not word.endswith("s") or word.endswith(not_plural):
+        return False
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    return any(pattern.search(text) for text in texts)
 
 
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:

@@ -9,12 +9,14 @@ The rules' order and word lists are data: `data/resolution/typing_words.yaml` (t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph.errors import InvalidInput
+from graph.schema import load_schema
 from ingest.sources.common import slugify
 from ingest.sources.typing_bylines import byline_type
 from ingest.sources.typing_context import TypingContext, context_type
@@ -134,14 +136,27 @@ _RULES = {"person_role": _person_role, "person_noun_last": _person_noun_last,
           "company_form": _company_form, "outlet_last_word": _outlet_last_word}
 
 
+AUTHOR_INSTEAD = {"Platform": "Publisher"}  # else Organization: AUTHORED takes no Company
+
+
+@functools.cache
+def author_types() -> tuple[str, ...]:
+    """The types the schema lets author an article (AUTHORED's sources)."""
+    authored = load_schema().relation_type("AUTHORED")
+    return authored.sources if authored is not None else ("Person",)
+
+
 def author_type(name: str, url: str, overrides: Overrides,
                 sites: frozenset[str] = frozenset()) -> TypeDecision:
     """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers, a byline
-    that is a reviewed party ("Microsoft") has its type; otherwise
+    that is a reviewed party has its type where the schema lets that type author (AUTHORED
+    takes no Company: a company's byline is an Organization, a platform's a Publisher);
     `byline_type` reads the byline against its report's web domain, its words and `sites`,
     the site names of all AIID's reports."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
         return TypeDecision("Publisher", "override")
-    if slugify(name) in overrides.types:  # "Facebook", "Microsoft": the reviewed party's type
-        return TypeDecision(overrides.types[slugify(name)], "override")
+    reviewed = overrides.types.get(slugify(name))
+    if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
+        return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
+                            AUTHOR_INSTEAD.get(reviewed, "Organization"), "override")
     return TypeDecision(*byline_type(name, url, overrides.words, sites))

@@ -54,7 +54,6 @@ class TypingWords:
     outlet_words: frozenset[str]
     byline_agency_words: frozenset[str]
     byline_group_words: frozenset[str]
-    byline_company_words: frozenset[str]
     byline_organisation_words: frozenset[str]
     not_plural_endings: tuple[str, ...]
     agency_phrases: tuple[str, ...]
