@@ -14,6 +14,8 @@ import re
 from ingest.sources.common import slugify, web_host
 from ingest.sources.typing_words import TypingWords, default_words
 
+_PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Malaysia)"
+_SUBDOMAINS = ("news", "edition", "amp", "m", "blog", "blogs", "en", "www")  # blog.x.com: x
 _SITE = re.compile(r"^[\w.-]+$")  # one word, no "@": "Descripto.org", not "x@gmail.com"
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "PTI", "IANS", "AAP": a news agency or an outlet
 GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "govt", "gc"})  # cpd.gov.ua, canada.gc.ca
@@ -25,9 +27,10 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
     all AIID's reports ("yonhap", "bernama")."""
     w = lists or default_words()
     named = slugify(name).split("-")
-    words, squashed = set(named), "".join(named)
+    words = set(named)
+    squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "The Star (Malaysia)"
     host = (web_host(url) or "").split(".")
-    label = host[0] if host and host[0] not in ("news", "edition", "amp", "m") else (
+    label = host[0] if host and host[0] not in _SUBDOMAINS else (
         host[1] if len(host) > 1 else "")
     if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
         return "Publisher", "byline_is_outlet"

@@ -62,8 +62,8 @@ def byline_first_names(bylines: Iterable[str],
 
 def _name_word(word: str) -> bool:
     """A word of a person's name: "Zakaria", "İnce", "Barclay-Beuthin", "O'Neil", "G.C."."""
-    if _INITIALS.match(word):
-        return True
+    if _INITIALS.match(word) or _IRISH.match(word):
+        return True  # "G.C.", "O'Neill", "D'Addario"
     letters = word.replace("-", "").replace("'", "").replace(CURLY, "")
     return len(letters) > 1 and letters[0].isupper() and letters.isalpha() and not (
         letters[:2].isupper())  # "JPMorgan", "XPeng", "LVMH" are no first names
@@ -115,6 +115,7 @@ def context_type(entity_id: str, context: TypingContext,
 
 _NICKNAME = re.compile(r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]")  # a quoted nickname
 _PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Spain)"
+_IRISH = re.compile(r"^[A-Z]['\u2019][A-Z][a-z]+$")
 _HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
 # "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
 # not "RT (Russia Today)", "Kambala (Sydney, Australia)" (a place), "Lin (林)"

@@ -19,6 +19,8 @@ from ingest.sources.typing_rules import Overrides, author_type, decide_type
     ("WION Web Team", "https://www.wionews.com/x", "Publisher"),
     ("Redazione Milano", "https://milano.corriere.it/x", "Publisher"),
     ("Tom Simonite", "https://www.tomshardware.com/x", "Person"),  # a prefix alone is no desk
+    ("The Star (Malaysia)", "https://www.thestar.com.my/x", "Publisher"),
+    ("Angry Asian Man", "https://blog.angryasianman.com/x", "Publisher"),
     ("Kashmir Hill", "https://www.nytimes.com/x", "Person"),
 ])
 def test_a_byline_that_is_its_site_or_desk_is_the_publisher(byline: str, url: str,
@@ -105,11 +107,13 @@ def test_a_press_is_a_publisher_and_a_platforms_web_domain_the_platform() -> Non
     ("jackelin-a.m.", "Jackelin A.M.", "Person"),
     ("omar-al-bashir", "Omar al-Bashir", "Person"),
     ("bank-of-cyprus", "Bank of Cyprus", "Company"),
+    ("barbara-oneill", "Barbara O'Neill", "Person"),
+    ("relations-between-spain-and-peru", "Relations between Spain and Peru", "Group"),
     ("judiciary-of-italy", "Judiciary of Italy", "Agency"),
     ("fanpage.it", "Fanpage.it", "Publisher"),
 ])
 def test_plurals_initials_banks_and_judiciaries(entity_id: str, name: str,
                                                 expected: str) -> None:
-    context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}},
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}},
                             texts={"landlords": ["Rent algorithm used by landlords"]})
     assert decide_type(entity_id, {}, Overrides(), context).type == expected
