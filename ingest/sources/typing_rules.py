@@ -97,7 +97,8 @@ def _population(entity_id: str, words: list[str], w: TypingWords) -> bool:
 def _person_role(entity_id: str, words: list[str], w: TypingWords) -> bool:
     """"employee-of-...", "unnamed-male-student": one person, named by role."""
     return (words[0] in w.person_nouns and len(words) > 2 and words[1] == "of") or (
-        words[0] in w.unknown_words and bool(w.person_nouns.intersection(words)))
+        words[0] in w.unknown_words and bool(w.person_nouns.intersection(words))
+        and not w.strong_plurals.intersection(words))  # "unnamed-male-students": a Group
 
 
 def _person_noun_last(entity_id: str, words: list[str], w: TypingWords) -> bool:
