@@ -12,7 +12,9 @@ round-3 rule change, labelled by hand from AIID context with a reason per row, m
 8,600 not in the earlier samples, after the round-4 rule change, labelled and committed before
 measuring, measured once; rules were tuned on it afterwards), `entity_types_round5.csv` (320
 drawn with seed 20261202 from the 8,280 not in earlier samples, after the last rule change,
-labelled and committed before measuring, measured once) and `known_duplicates.csv` (groups
+labelled and committed before measuring, measured once; tuned on afterwards),
+`entity_types_round6.csv` (320, seed 20261203, the same way after the last rule change, measured
+once) and `known_duplicates.csv` (groups
 that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
 the figures as JSON.
 """
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
                 "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
-                "entity_types_round5.csv")
+                "entity_types_round5.csv", "entity_types_round6.csv")
 
 
 @dataclass

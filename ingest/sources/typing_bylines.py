@@ -66,6 +66,11 @@ def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords
     ("WION Web Team" on wionews.com, "Team Latestly" on latestly.com)."""
     if named and set(named) - {"www", "com"} <= set(host) - {"www"}:
         return True  # "Rappler.com" on rappler.com
+    squashed = "".join(named)
+    if len(label) >= 3 and squashed.startswith(label) and squashed != label and all(
+            x in w.byline_desk_words or label.startswith(x) or label.endswith(x)
+            for x in named):
+        return True  # "The Hindu Bureau" on thehindu.com, "India Today Tech" on indiatoday.in
     return len(named) > 1 and any(
         len(x) >= 3 and label.startswith(x) and all(y in w.byline_desk_words for y in named
                                                     if y != x) for x in named)

@@ -21,6 +21,8 @@ from ingest.sources.typing_rules import Overrides, author_type, decide_type
     ("Tom Simonite", "https://www.tomshardware.com/x", "Person"),  # a prefix alone is no desk
     ("The Star (Malaysia)", "https://www.thestar.com.my/x", "Publisher"),
     ("Angry Asian Man", "https://blog.angryasianman.com/x", "Publisher"),
+    ("The Hindu Bureau", "https://www.thehindu.com/x", "Publisher"),  # not a government bureau
+    ("India Today Tech", "https://www.indiatoday.in/x", "Publisher"),
     ("Kashmir Hill", "https://www.nytimes.com/x", "Person"),
 ])
 def test_a_byline_that_is_its_site_or_desk_is_the_publisher(byline: str, url: str,
