@@ -3,8 +3,8 @@
 An outlet's own name, its desk or its team is its Publisher ("WRAL" on wral.com, "WION Web
 Team" on wionews.com, "Phys Org" on phys.org), as is a byline that names any site AIID cites
 ("Yonhap" on other outlets' pages), a web site's name or an acronym ("PTI", "AAP"); an agency's
-an Agency (and so is any organisation's byline on a government site), an organisation's an
-Organization; anyone else is a Person. The word lists are data (`typing_words.yaml`).
+an Agency (and so is any organisation's byline on a government site), a company's or its
+research team's a Company, an organisation's an Organization; anyone else is a Person. The word lists are data (`typing_words.yaml`).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
         return "Group", "byline_group"
     if words & w.outlet_words:
         return "Publisher", "byline_outlet_word"
+    if words & w.byline_company_words:
+        return "Company", "byline_company"  # "NEC Corporation", "Sysdig Threat Research Team"
     if words & w.byline_organisation_words:
         return "Organization", "byline_organisation"
     return "Person", "byline_person"

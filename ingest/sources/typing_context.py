@@ -6,7 +6,9 @@ order: a name like a person's (two or three capitalised words, the first a bylin
 or any such name when AIID lists it only as harmed) is a Person; a name AIID writes as
 someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; the noun AIID writes
 just before a name ("engineering firm Arup") gives its type; a name shaped like a person's
-("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a developer is a Company.
+("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a party whose customers or
+employees AIID names ("kmart-customers") is a Company; a developer named as another party and
+one more word ("google-maps") is that party's Product; any other developer is a Company.
 Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
@@ -105,6 +107,10 @@ def context_type(entity_id: str, context: TypingContext,
         return "Person", "name_shape"
     if _owned_product(name, context.titles.get(entity_id, [])):
         return "Product", "owned_product"
+    if any(f"{entity_id}-{x}" in context.ids for x in w.customer_words):
+        return "Company", "has_customers"  # "kmart-customers": it serves or employs them
+    if "developers" in roles and _maker_prefix(entity_id, context.ids):
+        return "Product", "maker_product"  # "google-maps": a party's name and one more word
     if "developers" in roles:
         return "Company", "developer"
     squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
@@ -185,8 +191,13 @@ def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
     """The type AIID's own words give a name: the noun just before it in its incidents'
     descriptions and reports' titles ("engineering firm Arup", "news site Hoodline San Jose",
     "transcription tool Whisper"), when they agree."""
-    before = re.compile(r"\b([A-Za-z]+) " + re.escape(_PAREN.sub("", name)) + r"(?![\w-])")
-    found = {w.describers[m.group(1).lower()] for text in texts for m in before.finditer(text)
+    shown = re.escape(_PAREN.sub("", name))
+    before = re.compile(r"\b([A-Za-z]+) " + shown + r"(?![\w-])")
+    nouns = "|".join(sorted(w.describers))
+    after = re.compile(shown + r", an? (?:[\w-]+ ){0,3}?(" + nouns + r")\b",  # "Retool, an IT
+                       re.IGNORECASE)  # company specializing in ..."
+    found = {w.describers[m.group(1).lower()] for text in texts
+             for pattern in (before, after) for m in pattern.finditer(text)
              if m.group(1).lower() in w.describers}
     return found.pop() if len(found) == 1 else None
 
@@ -215,3 +226,10 @@ def _owned_product(name: str, titles: list[str]) -> bool:
     pattern = re.compile(r"\w['" + CURLY + r"]s " + re.escape(name) + r"(?![\w-])",
                          re.IGNORECASE)
     return any(pattern.search(title) for title in titles)
+
+
+def _maker_prefix(entity_id: str, ids: frozenset[str]) -> bool:
+    """A developer id that is another party's id and one more word ("google-maps",
+    "respondus-monitor"): the maker's product, not a second company."""
+    head, _, tail = entity_id.rpartition("-")
+    return bool(head) and head in ids and len(tail) > 2

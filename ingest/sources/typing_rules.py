@@ -137,9 +137,6 @@ _RULES = {"person_role": _person_role, "person_noun_last": _person_noun_last,
           "company_form": _company_form, "outlet_last_word": _outlet_last_word}
 
 
-AUTHOR_INSTEAD = {"Platform": "Publisher"}  # else Organization: AUTHORED takes no Company
-
-
 @functools.cache
 def author_types() -> tuple[str, ...]:
     """The types the schema lets author an article (AUTHORED's sources)."""
@@ -150,8 +147,8 @@ def author_types() -> tuple[str, ...]:
 def author_type(name: str, url: str, overrides: Overrides,
                 sites: frozenset[str] = frozenset()) -> TypeDecision:
     """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers, a byline
-    that is a reviewed party has its type where the schema lets that type author (AUTHORED
-    takes no Company: a company's byline is an Organization, a platform's a Publisher);
+    that is a reviewed party has its type where the schema lets that type author (a company's
+    byline is the Company, a platform's the Platform; a Product's is an Organization);
     `byline_type` reads the byline against its report's web domain, its words and `sites`,
     the site names of all AIID's reports."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
@@ -159,5 +156,5 @@ def author_type(name: str, url: str, overrides: Overrides,
     reviewed = overrides.types.get(slugify(name))
     if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
         return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
-                            AUTHOR_INSTEAD.get(reviewed, "Organization"), "override")
+                            "Organization", "override")
     return TypeDecision(*byline_type(name, url, overrides.words, sites))

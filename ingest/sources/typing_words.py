@@ -72,6 +72,8 @@ class TypingWords:
     describers_person: frozenset[str]
     describers_organisation: frozenset[str]
     describers_agency: frozenset[str]
+    byline_company_words: frozenset[str]
+    customer_words: frozenset[str]
 
     @functools.cached_property
     def describers(self) -> dict[str, str]:

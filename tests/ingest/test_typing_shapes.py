@@ -53,6 +53,8 @@ def test_a_name_shaped_like_a_persons_is_a_person(entity_id: str, name: str,
     (["Sci-fi magazine Arup closes submissions"], ("Publisher", "described")),
     (["Songs feature Arup"], None),  # a verb is no describing noun
     (["Engineering firm Arup", "Sci-fi magazine Arup"], None),  # nouns that disagree decide nothing
+    (["A hacker breached Arup, an IT company specializing in software"], ("Company",
+                                                                           "described")),
 ])
 def test_the_noun_aiid_writes_before_a_name_types_it(texts: list[str],
                                                      expected: tuple[str, str] | None) -> None:
@@ -64,8 +66,11 @@ def test_the_noun_aiid_writes_before_a_name_types_it(texts: list[str],
 @pytest.mark.parametrize("byline,url,sites,expected", [
     ("Team Latestly", "https://www.latestly.com/x", frozenset(), ("Publisher",
                                                                    "byline_outlet_desk")),
-    ("NEC Corporation", "https://www.nec.com/x", frozenset(), ("Organization",
-                                                                "byline_organisation")),
+    ("NEC Corporation", "https://www.nec.com/x", frozenset(), ("Company", "byline_company")),
+    ("Sysdig Threat Research Team", "https://sysdig.com/x", frozenset(),
+     ("Company", "byline_company")),  # a company's research team
+    ("Homeland Security Today", "https://www.hstoday.us/x", frozenset(),
+     ("Publisher", "byline_outlet_word")),
     ("Center for Countering Disinformation", "https://cpd.gov.ua/x", frozenset(),
      ("Agency", "byline_government_site")),
     ("Yonhap", "https://www.koreatimes.co.kr/x", frozenset({"yonhap"}),
@@ -82,7 +87,11 @@ def test_a_byline_that_is_a_reviewed_party_has_its_type_if_it_may_author() -> No
     overrides = Overrides(types={"bloomberg": "Publisher", "microsoft": "Company"})
     assert author_type("Bloomberg", "https://www.wired.com/x", overrides).type == "Publisher"
     found = author_type("Microsoft", "https://blogs.microsoft.com/x", overrides)
-    assert found.type == "Organization"  # the schema's AUTHORED takes no Company
+    assert found.type == "Company"  # AUTHORED takes a Company: its own blog post
+    assert author_type("YouTube", "https://blog.youtube/x", Overrides(
+        types={"youtube": "Platform"})).type == "Platform"
+    assert author_type("ChatGPT", "https://x.com/x", Overrides(
+        types={"chatgpt": "Product"})).type == "Organization"  # AUTHORED takes no Product
 
 
 @pytest.mark.parametrize("entity_id,name,expected", [
@@ -119,3 +128,15 @@ def test_plurals_initials_banks_and_judiciaries(entity_id: str, name: str,
     context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}},
                             texts={"landlords": ["Rent algorithm used by landlords"]})
     assert decide_type(entity_id, {}, Overrides(), context).type == expected
+
+
+@pytest.mark.parametrize("entity_id,ids,roles,expected", [
+    ("kmart", {"kmart", "kmart-customers"}, {"deployers"}, ("Company", "has_customers")),
+    ("google-maps", {"google", "google-maps"}, {"developers"}, ("Product", "maker_product")),
+    ("acme-ai", {"acme-ai"}, {"developers"}, ("Company", "developer")),
+    ("none", {"none"}, {"developers"}, ("Group", "placeholder")),  # no developer named
+])
+def test_customers_make_a_company_and_a_makers_name_a_product(
+        entity_id: str, ids: set[str], roles: set[str], expected: tuple[str, str]) -> None:
+    context = TypingContext(ids=frozenset(ids), roles={entity_id: roles})
+    assert context_type(entity_id, context) == expected
