@@ -4,7 +4,8 @@ An outlet's own name, its desk or its team is its Publisher ("WRAL" on wral.com,
 Team" on wionews.com, "Phys Org" on phys.org), as is a byline that names any site AIID cites
 ("Yonhap" on other outlets' pages), a web site's name or an acronym ("PTI", "AAP"); an agency's
 an Agency (and so is any organisation's byline on a government site), a company's or its
-research team's a Company, an organisation's an Organization; anyone else is a Person. The word lists are data (`typing_words.yaml`).
+research team's a Company, an organisation's an Organization; anyone else is a Person. The
+word lists are data (`typing_words.yaml`).
 """
 
 from __future__ import annotations
