@@ -14,7 +14,8 @@ measuring, measured once; rules were tuned on it afterwards), `entity_types_roun
 drawn with seed 20261202 from the 8,280 not in earlier samples, after the last rule change,
 labelled and committed before measuring, measured once; tuned on afterwards),
 `entity_types_round6.csv` (320, seed 20261203, the same way after the last rule change, measured
-once) and `known_duplicates.csv` (groups
+once), `entity_types_round7.csv` (320, seed 20261204, the same way after the rule change that
+let Company and Platform author, measured once) and `known_duplicates.csv` (groups
 that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
 the figures as JSON.
 """
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
                 "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
-                "entity_types_round5.csv", "entity_types_round6.csv")
+                "entity_types_round5.csv", "entity_types_round6.csv", "entity_types_round7.csv")
 
 
 @dataclass
