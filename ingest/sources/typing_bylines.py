@@ -33,13 +33,17 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
     host = (web_host(url) or "").split(".")
     label = host[0] if host and host[0] not in _SUBDOMAINS else (
         host[1] if len(host) > 1 else "")
-    if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
+    bare = squashed[3:] if squashed.startswith("the") else squashed  # "The Economist"
+    if any(len(x) >= 3 and label.startswith(x) for x in (squashed, bare)):  # "WRAL" on wral.com
         return "Publisher", "byline_is_outlet"
     if _outlet_byline(named, host, label, w):
         return "Publisher", "byline_outlet_desk"
     found = _byline_words(words, w)
     shown = name.strip()
     site = bool(_SITE.match(shown)) and shown.lower().endswith(w.website_endings)
+    if found[0] == "Person" and GOVERNMENT_LABELS & set(host) and _ACRONYM.match(
+            shown.split()[0] if shown else ""):
+        return "Agency", "byline_government_site"  # "FBI San Francisco" on fbi.gov
     if found[0] == "Person" and (site or _ACRONYM.match(shown)):
         found = ("Publisher", "byline_site_or_acronym")  # "Descripto.org", "IANS", "AAP"
     if found[0] not in ("Person", "Agency") and GOVERNMENT_LABELS & set(host):
@@ -50,8 +54,8 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
 
 
 def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
-    if words & w.byline_agency_words:
-        return "Agency", "byline_agency"
+    if words & w.byline_agency_words and not (words & w.outlet_words and "agency" in words):
+        return "Agency", "byline_agency"  # but "IPN Press Agency", a news agency
     if words & w.byline_group_words:
         return "Group", "byline_group"
     if words & w.outlet_words:

@@ -84,14 +84,17 @@ def context_type(entity_id: str, context: TypingContext,
     account = _account(entity_id, shown, w)
     if account is not None:
         return account
-    if words <= w.placeholders or entity_id.split("-")[0] in w.placeholder_first:
+    if words <= w.placeholders or (entity_id.split("-")[0] in w.placeholder_first
+                                   and entity_id.split("-")[-1] not in w.product_words):
         return "Group", "placeholder"  # "unknown developer": a stand-in, not one body
     if words & w.product_words or _GPT.search(entity_id):
-        return "Product", "product_word"
+        return "Product", "product_word"  # "unnamed AI chatbot" too: a product, if unnamed
     if words & w.party_outlet_words:
         return "Publisher", "outlet_word"  # "City Magazine", "The Record-Argus"
     if f"{entity_id}-users" in context.ids:
         return "Product", "has_users"  # AIID names its users: an app, model or service
+    if shown is not None and _collective(shown, w):
+        return "Group", "collective"  # "Telegram-based financial scam network", "oncologists"
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
     if shown is not None and _common_plural(shown, context.texts.get(entity_id, []),
@@ -136,7 +139,7 @@ def _account(entity_id: str, shown: str | None,
     if entity_id.endswith(w.website_endings):
         return "Publisher", "website"  # "filthylucre.com": the site is its publisher
     handle = _HANDLE.search(entity_id) and not (shown or "").isupper()  # not "UNC5267"
-    if (shown or "").startswith("@") or handle or (
+    if (shown or "").startswith("@") or " @" in (shown or "") or handle or (
             parts[0] in w.account_platforms and len(parts) > 2 and parts[1] in w.account_words
     ) or (len(parts) > 1 and parts[-1] in w.account_words and parts[-2] in w.account_platforms):
         return "Person", "account"  # "@PatricioVogel1", "x-user-pdina": who runs the account
@@ -233,3 +236,13 @@ def _maker_prefix(entity_id: str, ids: frozenset[str]) -> bool:
     "respondus-monitor"): the maker's product, not a second company."""
     head, _, tail = entity_id.rpartition("-")
     return bool(head) and head in ids and len(tail) > 2
+
+
+def _collective(name: str, w: TypingWords) -> bool:
+    """A lower-case collective noun ending a name ("... scam network") or one lower-case plural
+    word ("oncologists"): several people, not one body."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in w.collective_words:
+        return True
+    return len(words) == 1 and name.islower() and name.isalpha() and len(name) > 4 and (
+        name.endswith("s") and not name.endswith(w.not_plural_endings))

@@ -74,6 +74,7 @@ class TypingWords:
     describers_agency: frozenset[str]
     byline_company_words: frozenset[str]
     customer_words: frozenset[str]
+    collective_words: frozenset[str]
 
     @functools.cached_property
     def describers(self) -> dict[str, str]:

@@ -71,6 +71,13 @@ def test_the_noun_aiid_writes_before_a_name_types_it(texts: list[str],
      ("Company", "byline_company")),  # a company's research team
     ("Homeland Security Today", "https://www.hstoday.us/x", frozenset(),
      ("Publisher", "byline_outlet_word")),
+    ("The Economist", "https://www.economist.com/x", frozenset(), ("Publisher",
+                                                                    "byline_is_outlet")),
+    ("Gwern Branwen", "https://gwern.net/x", frozenset(), ("Person", "byline_person")),
+    ("IPN Press Agency", "https://www.ipn.md/x", frozenset(), ("Publisher",
+                                                                "byline_outlet_word")),
+    ("FBI San Francisco", "https://www.fbi.gov/x", frozenset(), ("Agency",
+                                                                  "byline_government_site")),
     ("Center for Countering Disinformation", "https://cpd.gov.ua/x", frozenset(),
      ("Agency", "byline_government_site")),
     ("Yonhap", "https://www.koreatimes.co.kr/x", frozenset({"yonhap"}),
@@ -139,4 +146,17 @@ def test_plurals_initials_banks_and_judiciaries(entity_id: str, name: str,
 def test_customers_make_a_company_and_a_makers_name_a_product(
         entity_id: str, ids: set[str], roles: set[str], expected: tuple[str, str]) -> None:
     context = TypingContext(ids=frozenset(ids), roles={entity_id: roles})
+    assert context_type(entity_id, context) == expected
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("scam-network", "Telegram-based financial scam network", ("Group", "collective")),
+    ("oncologists", "oncologists", ("Group", "collective")),  # one lower-case plural
+    ("substack-tea", "Substack @interruptingtea", ("Person", "account")),
+    ("unnamed-ai-chatbot", "unnamed ai chatbot", ("Product", "product_word")),
+    ("unknown-chatbot-developer", "unknown chatbot developer", ("Group", "placeholder")),
+])
+def test_collectives_accounts_and_unnamed_products(entity_id: str, name: str,
+                                                   expected: tuple[str, str]) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}})
     assert context_type(entity_id, context) == expected
