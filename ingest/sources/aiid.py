@@ -204,6 +204,9 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                 if raw in snapshot.names:
                     context.names.setdefault(entity_id, snapshot.names[raw])
     context.ids = frozenset(context.roles)
+    context.corpus = tuple(sorted({text for row in [*snapshot.incidents,
+                                                         *snapshot.graphql_rows.values()]
+                                        for text in incident_texts(snapshot, row)}))
     return context
 
 

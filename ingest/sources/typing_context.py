@@ -8,7 +8,9 @@ someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; the noun
 just before a name ("engineering firm Arup") gives its type; a name shaped like a person's
 ("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a party whose customers or
 employees AIID names ("kmart-customers") is a Company; a developer named as another party and
-one more word ("google-maps") is that party's Product; any other developer is a Company.
+one more word ("google-maps") is that party's Product; any other developer is a Company; a
+site AIID cites is a Publisher; last, what any AIID text says of the name ("engineering firm
+Arup" in another incident, "WiseTech Global's CEO").
 Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
@@ -38,6 +40,7 @@ class TypingContext:
     texts: dict[str, list[str]] = field(default_factory=dict)  # descriptions, report titles
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
+    corpus: tuple[str, ...] = ()  # every incident description and report title
 
 
 def site_name(url: str) -> str | None:
@@ -119,7 +122,22 @@ def context_type(entity_id: str, context: TypingContext,
     squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
-    return None
+    return _anywhere(name, context.corpus, w)
+
+
+def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:
+    """What any of AIID's texts says of the name, not only its own incidents': a describing
+    noun ("engineering firm Arup"), or a company's possessions ("WiseTech Global's CEO")."""
+    bare = _PAREN.sub("", name)
+    texts = [text for text in corpus if bare in text]
+    if not texts:
+        return None
+    described = _described(name, texts, w)
+    if described is not None:
+        return described, "described_elsewhere"
+    owned = re.compile(re.escape(bare) + r"['" + CURLY + r"]s? (?:CEO|chief "
+                       r"executive|shareholders|shares|stock)\b")
+    return ("Company", "company_possessions") if any(map(owned.search, texts)) else None
 
 
 _NICKNAME = re.compile(r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]")  # a quoted nickname
@@ -196,12 +214,13 @@ def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
     "transcription tool Whisper"), when they agree."""
     shown = re.escape(_PAREN.sub("", name))
     before = re.compile(r"\b([A-Za-z]+) " + shown + r"(?![\w-])")
-    nouns = "|".join(sorted(w.describers))
-    after = re.compile(shown + r", an? (?:[\w-]+ ){0,3}?(" + nouns + r")\b",  # "Retool, an IT
-                       re.IGNORECASE)  # company specializing in ..."
-    found = {w.describers[m.group(1).lower()] for text in texts
-             for pattern in (before, after) for m in pattern.finditer(text)
+    after = re.compile(shown + r", an? ((?:[\w-]+ ?){1,4})")  # "Retool, an IT company ..."
+    found = {w.describers[m.group(1).lower()] for text in texts for m in before.finditer(text)
              if m.group(1).lower() in w.describers}
+    for text in texts:
+        for m in after.finditer(text):
+            noun = next((x for x in m.group(1).lower().split() if x in w.describers), None)
+            found |= {w.describers[noun]} if noun else set()
     return found.pop() if len(found) == 1 else None
 
 

@@ -160,3 +160,15 @@ def test_collectives_accounts_and_unnamed_products(entity_id: str, name: str,
                                                    expected: tuple[str, str]) -> None:
     context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}})
     assert context_type(entity_id, context) == expected
+
+
+@pytest.mark.parametrize("corpus,expected", [
+    (("Engineering firm Arup lost $25m",), ("Company", "described_elsewhere")),
+    (("Scammers impersonated Arup's CEO",), ("Company", "company_possessions")),
+    (("Arup was mentioned",), None),
+])
+def test_what_any_aiid_text_says_of_a_name(corpus: tuple[str, ...],
+                                           expected: tuple[str, str] | None) -> None:
+    context = TypingContext(names={"arup": "Arup"}, roles={"arup": {"deployers"}},
+                            corpus=corpus)  # not in its own incidents' texts
+    assert context_type("arup", context) == expected
