@@ -1,7 +1,7 @@
 """The Neo4j store's answers to the read helpers of `graph.store.reads`, in named Cypher.
 
 Degrees, scans by type, citations and external-id look-ups run on the server instead of
-through `iter_relations`; search adds description matches. Results equal the generic ones.
+through `iter_relations`; search is `queries.neo4j_search`. Results equal the generic ones.
 """
 
 from __future__ import annotations
@@ -17,23 +17,15 @@ from graph.model import Entity, Relation
 from graph.store import paths, traversal
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
-from graph.store.reads import GraphReads
-from graph.store.search_index import (
-    description_of,
-    entity_rank_key,
-    fold,
-    text_properties,
-    tokens,
-)
+from graph.store.search_index import fold
 from queries.neo4j_pages import RelationSeeks, page_statements
 from queries.neo4j_rows import Neo4jRows
+from queries.neo4j_search import Neo4jSearch
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
-DESCRIPTION_CANDIDATES = 10_000
 
-
-class Neo4jReads(GraphReads):
+class Neo4jReads(Neo4jSearch):
     """Overrides for `Neo4jStore`; every statement is a file of queries/."""
 
     @property
@@ -192,31 +184,6 @@ class Neo4jReads(GraphReads):
             hits = sorted({e.id for e in candidates if fold(key) in set(external_keys(e))})
             if hits:
                 found[key] = hits
-        return found
-
-    def search_hits(
-        self, text: str, types: Sequence[str] | None = None, limit: int = 10
-    ) -> list[tuple[SortKey, Entity]]:
-        hits = {e.id: e for _, e in super().search_hits(text, types, limit)}
-        for entity in self._described(text, types):
-            hits.setdefault(entity.id, entity)
-        return sorted((entity_rank_key(text, e), e) for e in hits.values())[:limit]
-
-    def _described(self, text: str, types: Sequence[str] | None) -> list[Entity]:
-        """Entities whose description has a word starting with every query word."""
-        words = tokens(text)
-        keys = text_properties(self._neo4j.schema)
-        if not words or not keys:
-            return []
-        records = self._records(
-            "search_descriptions", keys=keys, tokens=words, types=list(types or ()),
-            limit=DESCRIPTION_CANDIDATES,
-        )
-        found = []
-        for entity in map(self._neo4j._entity, records):
-            described = set(tokens(description_of(entity, keys)))
-            if all(any(d.startswith(w) for d in described) for w in words):
-                found.append(entity)
         return found
 
 

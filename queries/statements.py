@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.schema import BASE_LABEL, Schema
+from graph.store.search_index import text_properties
 from queries.neo4j_pages import page_statements, relation_indexes
 from queries.registry import Statement
 
 CONSTRAINT_NAME = "entity_id"
 FULLTEXT_INDEX = "entity_search"
+DESCRIPTIONS_INDEX = "entity_descriptions"  # the `text` properties, searched as descriptions
 
 
 def schema_statements(schema: Schema) -> list[Statement]:
@@ -41,9 +43,24 @@ def schema_statements(schema: Schema) -> list[Statement]:
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
             purpose="search by name and aliases (words already folded by aikg)",
         ),
+        *_descriptions_index(schema),
         *(_name_index(label) for label in schema.labels()),
         *relation_indexes(schema),
     ]
+
+
+def _descriptions_index(schema: Schema) -> list[Statement]:
+    """A full-text index of the schema's `text` properties (searched as descriptions)."""
+    keys = text_properties(schema)
+    if not keys:
+        return []
+    return [Statement(
+        f"create_fulltext_{DESCRIPTIONS_INDEX}",
+        f"CREATE FULLTEXT INDEX {DESCRIPTIONS_INDEX} IF NOT EXISTS\n"
+        f"FOR (n:{BASE_LABEL}) ON EACH [{', '.join(f'n.{key}' for key in keys)}]\n"
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+        purpose="search by the words of descriptions (lower case, accents folded)",
+    )]
 
 
 def _name_index(label: str) -> Statement:
