@@ -80,11 +80,12 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
              for key in ("id", "date")]
     assert first.ran == [
         "create_constraint_entity_id", "create_fulltext_entity_search",
-        *(f"create_index_{name}" for name in names),
+        "create_fulltext_entity_descriptions", *(f"create_index_{name}" for name in names),
         *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed), "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
     assert {"name": "entity_search", "state": "ONLINE"} in indexes
+    assert {"name": "entity_descriptions", "state": "ONLINE"} in indexes
     ranges = cypher(driver, bolt, "SHOW RANGE INDEXES YIELD name, labelsOrTypes, properties, "
                                   "state RETURN name, labelsOrTypes, properties, state")
     for name, label in zip(names, load_schema().labels(), strict=True):

@@ -1,0 +1,118 @@
+"""The Neo4j read overrides equal the generic implementations on the same data, on real Neo4j:
+search pages ranked in Cypher (`queries.neo4j_search`) against the exact ranking in Python,
+and the link search for paths (`queries.neo4j_paths`) against the generic bidirectional search
+over whole relations (`graph.store.paths` through `queries.neo4j_traversal.BoundedReads`)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from graph.store import paths
+from graph.store.keyset import page_of
+from graph.store.query import Order, Page, Window
+from graph.store.traversal import Bounds
+from queries import neo4j_paths
+from queries.neo4j_search import Hit
+from queries.neo4j_store import Neo4jStore
+from queries.neo4j_traversal import BoundedReads
+from tests.contract.conftest import Backend, load
+
+TEXTS = ["c", "a", "the", "clearv", "new york", "tor ek", "acme", "shopper thief", "clearveiw",
+         "societe", "zzqx"]
+
+
+def _neo4j(bolt: Backend) -> Neo4jStore:
+    store = load(bolt)
+    assert isinstance(store, Neo4jStore)
+    return store
+
+
+def _walk(store: Neo4jStore, text: str, first: int, cap: int) -> list[Page[Hit]]:
+    pages = [store.search_page(text, None, Window(first=first), cap)]
+    while pages[-1].has_next:
+        after = pages[-1].keys[-1]
+        pages.append(store.search_page(text, None, Window(first=first, after=after), cap))
+    return pages
+
+
+@pytest.mark.parametrize("cap", [3, 7, 1000])  # small caps: pages ranked in Cypher
+def test_search_pages_equal_the_exact_ranking(bolt: Backend, cap: int) -> None:
+    store = _neo4j(bolt)
+    for text in TEXTS:
+        exact = store.search_keys(text, None, cap)
+        pages = _walk(store, text, 2, cap)
+        assert [hit for page in pages for hit in page.rows] == exact, text
+        for number, page in enumerate(pages):
+            expected = page_of(exact, lambda hit: hit[0], Order(),
+                               Window(first=2, after=pages[number - 1].keys[-1]
+                                      if number else None))
+            assert page == expected, (text, number)
+
+
+def test_search_with_types_and_backwards_equals_the_exact_ranking(bolt: Backend) -> None:
+    store = _neo4j(bolt)
+    for text, types in [("c", ["Company"]), ("a", ["Person", "Agency"]), ("acme", ["Incident"])]:
+        exact = store.search_keys(text, types, 4)
+        assert store.search_page(text, types, Window(first=3), 4) == page_of(
+            exact, lambda hit: hit[0], Order(), Window(first=3)), text
+        backwards = Window(last=2, before=exact[-1][0]) if exact else Window(last=2)
+        assert store.search_page(text, types, backwards, 4) == page_of(
+            exact, lambda hit: hit[0], Order(), backwards), text
+
+
+def test_search_hits_rank_names_then_descriptions_from_the_index(bolt: Backend) -> None:
+    store = _neo4j(bolt)
+    assert store._descriptions_indexed()  # `db init` made it: no scan of every node
+    assert [e.id for _, e in store.search_hits("shopper thief")] == [
+        "acme-misidentification-2022"]
+    assert [e.id for _, e in store.search_hits("acme")] == [
+        "acme-vision", "acme-robotics", "acme-misidentification-2022"]
+    assert store.search_hits("clearveiw")[0][1].id == "clearview-ai"  # typos: the generic path
+
+
+def _pairs(store: Neo4jStore) -> list[tuple[str, str]]:
+    ids = sorted(e.id for e in store.iter_entities())
+    rng = random.Random(7)
+    picked = [*rng.sample(ids, 14), "clearview-ai", "facebook", "tor-ekeland"]
+    return [(a, b) for a, b in itertools.combinations(picked, 2)][::3]
+
+
+def _generic(store: Neo4jStore, pair: tuple[str, str], bounds: Bounds,
+             types: list[str] | None) -> object:
+    try:
+        return paths.shortest_paths(BoundedReads(store, bounds).as_store(), *pair, 4, 3, types,
+                                    bounds)
+    except paths.PathBoundsExceeded:
+        return "bounds exceeded"
+
+
+def _links(store: Neo4jStore, pair: tuple[str, str], bounds: Bounds,
+           types: list[str] | None) -> object:
+    try:
+        return neo4j_paths.shortest_paths(store, *pair, 4, 3, types, bounds)
+    except paths.PathBoundsExceeded:
+        return "bounds exceeded"
+
+
+@pytest.mark.parametrize("types", [None, ["MENTIONS", "SUED", "REPRESENTED_BY"]])
+def test_link_search_paths_equal_the_generic_search(bolt: Backend, types: list[str] | None,
+                                                    ) -> None:
+    store = _neo4j(bolt)
+    found = 0
+    for pair in _pairs(store):
+        for bounds in (Bounds(), Bounds(max_relations=40)):
+            expected = _generic(store, pair, bounds, types)
+            assert _links(store, pair, bounds, types) == expected, (pair, bounds)
+            found += isinstance(expected, list) and bool(expected)
+    assert found > 5  # not only empty answers
+
+
+def test_the_store_answers_paths_with_the_link_search(bolt: Backend) -> None:
+    store = _neo4j(bolt)
+    pair = ("clearview-ai", "tor-ekeland")
+    answer = store.shortest_paths(*pair, 4, 3, None, Bounds())
+    assert answer and answer == _generic(store, pair, Bounds(), None)
+    assert store.shortest_paths("clearview-ai", "clearview-ai", 4, 3, None, Bounds()) == []
