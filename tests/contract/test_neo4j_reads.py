@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import itertools
 import random
+from typing import Any
 
 import pytest
 
+from graph.model import Entity, Relation, relation_id
 from graph.store import paths
 from graph.store.keyset import page_of
-from graph.store.query import Order, Page, Window
+from graph.store.query import Order, Page, RelationFilter, Window
 from graph.store.traversal import Bounds
 from queries import neo4j_paths
 from queries.neo4j_search import Hit
@@ -116,3 +118,54 @@ def test_the_store_answers_paths_with_the_link_search(bolt: Backend) -> None:
     answer = store.shortest_paths(*pair, 4, 3, None, Bounds())
     assert answer and answer == _generic(store, pair, Bounds(), None)
     assert store.shortest_paths("clearview-ai", "clearview-ai", 4, 3, None, Bounds()) == []
+
+
+def test_root_pages_by_date_seek_undated_relations_again_when_the_count_changes(
+    bolt: Backend,
+) -> None:
+    bolt.clear()
+    store = bolt.open()
+    assert isinstance(store, Neo4jStore)
+    ends = [Entity(f"firm-{n}", "Company", f"Firm {n}") for n in (1, 2)]
+    dated = Relation(relation_id("SUED", "firm-1", "firm-2", {"date": "2020-05-01"}), "SUED",
+                     "firm-1", "firm-2", "2020-05-01")
+    assert not store.upsert(ends, [dated]).conflicts
+    newest = (RelationFilter(types=("SUED",)), Order("DATE", True), Window(first=5))
+    assert [r.id for r in store.find_relations(*newest).rows] == [dated.id]
+    assert "SUED" in store._dated_types  # its undated run read the type and found none
+    assert [r.id for r in store.find_relations(*newest).rows] == [dated.id]
+    undated = Relation(relation_id("SUED", "firm-2", "firm-1"), "SUED", "firm-2", "firm-1")
+    assert not store.upsert([], [undated]).conflicts
+    assert [r.id for r in store.find_relations(*newest).rows] == [undated.id, dated.id]
+    oldest = (RelationFilter(types=("SUED",)), Order("DATE", False), Window(first=5))
+    assert [r.id for r in store.find_relations(*oldest).rows] == [dated.id, undated.id]
+
+
+PLANS = {  # statement -> the operator its plan must use; none may scan every node
+    "search_page": "NodeIndexSeekByRange", "search_names": "ProcedureCall",
+    "search_described": "ProcedureCall", "links_around": "NodeUniqueIndexSeek",
+    "links_between": "NodeUniqueIndexSeek",
+}
+
+
+LISTS: dict[str, Any] = {"types": [], "ids": ["x"], "scanned": ["x"], "other": ["y"],
+                         "starts": ["x"], "keys": ["description"], "limit": 1, "candidates": 1,
+                         "cap": 1, "room": 1, "tier": 0, "length": 0}
+
+
+def test_search_and_path_statements_read_indexes_only(bolt: Backend) -> None:
+    store = _neo4j(bolt)
+    for name, operator in PLANS.items():
+        statement = store.queries[name]
+        params = {key: LISTS.get(key, "x") for key in statement.parameters}
+        plan = store.driver.execute_query(
+            "EXPLAIN " + statement.text, params, database_=bolt.settings.neo4j_database,
+        ).summary.plan
+        operators = {op.split("@")[0] for op in _operators(plan)}
+        assert operator in operators, (name, operators)
+        assert not {"AllNodesScan", "NodeByLabelScan"} & operators, (name, operators)
+
+
+def _operators(plan: Any) -> list[str]:
+    found = [plan["operatorType"]]
+    return found + [op for child in plan.get("children", []) for op in _operators(child)]
