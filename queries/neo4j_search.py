@@ -55,17 +55,13 @@ class Neo4jSearch(GraphReads):
         words = tokens(text)
         if not words:
             return []
-        wanted = list(types or ())
-        named = self._rows._read("search_names", query=_lucene(words), types=wanted,
+        named = self._rows._read("search_names", query=_lucene(words), types=list(types or ()),
                                  limit=max(limit, NAME_CANDIDATES))
         if named:
             hits = {r["id"]: rank_key(text, [r["name"], *r["aliases"]], r["id"]) for r in named}
         else:  # typos: the generic search over the names of the words' first letters
             hits = {e.id: key for key, e in research.search_hits(self, text, types, limit)}
-        for found in self._described(words, wanted):
-            hits.setdefault(found["id"], rank_key(text, [found["name"], *found["aliases"]],
-                                                  found["id"]))
-        return sorted((key, entity_id) for entity_id, key in hits.items())[:limit]
+        return self._with_descriptions(hits, words, types)[:limit]
 
     def search_hits(
         self, text: str, types: Sequence[str] | None = None, limit: int = 10
@@ -79,35 +75,40 @@ class Neo4jSearch(GraphReads):
     ) -> Page[Hit]:
         """One window of the best `cap` hits, from one statement that ranks the names."""
         words = tokens(text)
-        if not words:
-            return page_of([], lambda hit: hit[0], Order(), window)
         cursor = _cursor(window.after)
+        record = self._page_record(words, types, cursor, window, cap) if words else None
+        forward = window.first is not None and window.before is None and (
+            window.after is None or cursor is not None)
+        if record is None or not record["matched"] or (record["matched"] >= cap and not forward):
+            return page_of(self.search_keys(text, types, cap), _rank, Order(), window)
+        others = [(rank_key(text, row["names"], row["id"]), row["id"])
+                  for row in record["unranked"]]
+        others = sorted(hit for hit in others if int(hit[0][0]) < TIER_TYPO)
+        ranked = [(_key(row), row["id"]) for row in record["page"]]
+        if record["matched"] < cap:  # every name hit is here: add descriptions, page them
+            hits = {entity_id: key for key, entity_id in [*ranked, *others]}
+            every = self._with_descriptions(hits, words, types)[:cap]
+            return page_of(every, _rank, Order(), window)
+        return _window(ranked, others, record["before"], window, cap)
+
+    def _page_record(self, words: list[str], types: Sequence[str] | None,
+                     cursor: tuple[int, int, str] | None, window: Window, cap: int) -> Any:
         phrase = " ".join(words)
-        record = self._rows._read(
+        return self._rows._read(
             "search_page", query=_lucene(words), types=list(types or ()),
             candidates=max(cap, CANDIDATES), cap=cap, phrase=phrase,
             starts=sorted({phrase, phrase.capitalize(), phrase.title(), phrase.upper()}),
             tier=cursor[0] if cursor else -1, length=cursor[1] if cursor else 0,
             id=cursor[2] if cursor else "", room=window.first or 0,
         )[0]
-        others = [(rank_key(phrase, row["names"], row["id"]), row["id"])
-                  for row in record["unranked"]]
-        others = sorted(hit for hit in others if int(hit[0][0]) < TIER_TYPO)
-        ranked = [(_key(row), row["id"]) for row in record["page"]]
-        if record["matched"] == 0:  # typos, and descriptions: the exact search
-            return page_of(self.search_keys(text, types, cap), lambda hit: hit[0], Order(),
-                           window)
-        if record["matched"] < cap:  # every name hit is here: add descriptions, page them
-            hits = dict((entity_id, key) for key, entity_id in [*ranked, *others])
-            for found in self._described(words, list(types or ())):
-                hits.setdefault(found["id"], rank_key(phrase, [found["name"], *found["aliases"]],
-                                                      found["id"]))
-            every = sorted((key, entity_id) for entity_id, key in hits.items())[:cap]
-            return page_of(every, lambda hit: hit[0], Order(), window)
-        if window.first is None or window.before is not None or (window.after and not cursor):
-            return page_of(self.search_keys(text, types, cap), lambda hit: hit[0], Order(),
-                           window)
-        return _window(ranked, others, record["before"], window, cap)
+
+    def _with_descriptions(self, hits: dict[str, SortKey], words: list[str],
+                           types: Sequence[str] | None) -> list[Hit]:
+        """`hits` (id -> rank key) and the description matches, best first."""
+        for found in self._described(words, list(types or ())):
+            names = [found["name"], *found["aliases"]]
+            hits.setdefault(found["id"], rank_key(" ".join(words), names, found["id"]))
+        return sorted((key, entity_id) for entity_id, key in hits.items())
 
     def _described(self, words: list[str], types: list[str]) -> list[dict[str, Any]]:
         """Entities whose description has a word starting with every query word."""
@@ -165,6 +166,10 @@ def _cursor(after: SortKey | None) -> tuple[int, int, str] | None:
     if len(key) != 3 or not all(str(part).isdigit() for part in key[:2]):
         return None
     return int(key[0]), int(key[1]), str(key[2])
+
+
+def _rank(hit: Hit) -> SortKey:
+    return hit[0]
 
 
 def _key(row: dict[str, Any]) -> SortKey:
