@@ -188,13 +188,15 @@ def _relation_upsert(type_name: str) -> Statement:
 
 def count_statements(schema: Schema) -> tuple[Statement, Statement]:
     """Entities per type and relations per type, each a UNION of count-store look-ups (constant
-    time whatever the graph's size: no node or relationship is read)."""
+    time whatever the graph's size: no node or relationship is read). The count is taken
+    before the type's name is added: `RETURN 'T' AS type, count(r)` groups by that literal,
+    and Neo4j then counts by scanning every node or relationship of the type."""
     entities = "\nUNION ALL\n".join(
-        f"MATCH (n:{name}) RETURN '{name}' AS type, count(n) AS count"
+        f"MATCH (n:{name}) WITH count(n) AS count RETURN '{name}' AS type, count"
         for name in sorted(schema.entity_types)
     )
     relations = "\nUNION ALL\n".join(
-        f"MATCH ()-[r:{name}]->() RETURN '{name}' AS type, count(r) AS count"
+        f"MATCH ()-[r:{name}]->() WITH count(r) AS count RETURN '{name}' AS type, count"
         for name in sorted(schema.relation_types)
     )
     return (

@@ -176,3 +176,15 @@ def test_search_and_path_statements_read_indexes_only(bolt: Backend) -> None:
 def _operators(plan: Any) -> list[str]:
     found = [plan["operatorType"]]
     return found + [op for child in plan.get("children", []) for op in _operators(child)]
+
+
+def test_type_counts_are_count_store_look_ups(bolt: Backend) -> None:
+    """Every root page's total: no node or relationship read, whatever the graph's size."""
+    store = _neo4j(bolt)
+    for statement in store.counts_by_type:
+        plan = store.driver.execute_query(
+            "EXPLAIN " + statement.text, database_=bolt.settings.neo4j_database).summary.plan
+        operators = {op.split("@")[0] for op in _operators(plan)}
+        assert operators & {"NodeCountFromCountStore", "RelationshipCountFromCountStore"}
+        assert not {"NodeByLabelScan", "DirectedRelationshipTypeScan", "EagerAggregation",
+                    "AllNodesScan"} & operators, (statement.name, operators)
