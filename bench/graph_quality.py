@@ -7,9 +7,16 @@ hand; the rules were tuned on it), `entity_types_holdout.csv` (110 more, seed 20
 blind; a second tuning round used it), `entity_types_fresh.csv` (labelled blind after the last
 rule change, never tuned on), `entity_types_round3.csv` (320 drawn with seed 20261130 from the
 8,912 non-Article/Incident/LegalAction entities not in the earlier samples, after the issue-10
-round-3 rule change, labelled by hand from AIID context with a reason per row, measured once)
-and `known_duplicates.csv` (groups that are one thing, pairs that
-are related but distinct). Prints one table; `--json` prints the figures as JSON.
+round-3 rule change, labelled by hand from AIID context with a reason per row, measured once),
+`entity_types_round4.csv` (320 drawn with seed 20261201 by `tools/draw_type_sample.py` from the
+8,600 not in the earlier samples, after the round-4 rule change, labelled and committed before
+measuring, measured once; rules were tuned on it afterwards), `entity_types_round5.csv` (320
+drawn with seed 20261202 from the 8,280 not in earlier samples, after the last rule change,
+labelled and committed before measuring, measured once; tuned on afterwards),
+`entity_types_round6.csv` (320, seed 20261203, the same way after the last rule change, measured
+once) and `known_duplicates.csv` (groups
+that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
+the figures as JSON.
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ from ingest.sources.curated_index import load_curated
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
-                "entity_types_final.csv", "entity_types_round3.csv")
+                "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
+                "entity_types_round5.csv", "entity_types_round6.csv")
 
 
 @dataclass

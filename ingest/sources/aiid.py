@@ -22,7 +22,11 @@ from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport
 from ingest.sources.resolution import Resolution
-from ingest.sources.typing_context import TypingContext, byline_first_names, site_name
+from ingest.sources.typing_context import (
+    TypingContext,
+    byline_first_names,
+    site_name,
+)
 from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
@@ -69,7 +73,8 @@ class _AiidBuilder:
         self.ids = slug_ids(snapshot, self.report)
         self.context = typing_context(snapshot, self.ids, config.overrides)
         self.curated_types = {i: f.type for i, f in fixed.items()}
-        self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides)
+        self.types: dict[str, TypeDecision] = byline_types(snapshot, config.overrides,
+                                                           self.context.sites)
         self.articles: dict[int, str | None] = {}
 
     def build(self) -> Extract:
@@ -163,22 +168,27 @@ class _AiidBuilder:
         self.report.skip("report the GraphQL export adds to a snapshot incident", len(extra))
 
 
-def byline_types(snapshot: Snapshot, overrides: Overrides) -> dict[str, TypeDecision]:
-    """Each byline's type over all its reports: an outlet's byline on any of its own pages
-    makes it the outlet, wherever else it appears (one id, one type)."""
+OUTLET_RULES = ("byline_is_outlet", "byline_outlet_desk", "override")
+
+
+def byline_types(snapshot: Snapshot, overrides: Overrides,
+                 sites: frozenset[str] = frozenset()) -> dict[str, TypeDecision]:
+    """Each byline's type over all its reports: an outlet's byline (or its desk's) on any of
+    its own pages makes it the outlet, wherever else it appears (one id, one type)."""
     found: dict[str, TypeDecision] = {}
     for report in snapshot.reports.values():
         for name in report.authors:
-            decision = author_type(name, report.url, overrides)
+            decision = author_type(name, report.url, overrides, sites)
             key = author_id(name)
-            if key not in found or decision.rule == "byline_is_outlet":
+            if key not in found or decision.rule in OUTLET_RULES:
                 found[key] = decision
     return found
 
 
 def typing_context(snapshot: Snapshot, ids: dict[str, str],
                    overrides: Overrides) -> TypingContext:
-    """What AIID says around each party id: name, roles, incident titles; byline first names."""
+    """What AIID says around each party id: name, roles, incident titles and texts; the first
+    names of bylines."""
     context = TypingContext(first_names=byline_first_names(
         (a for r in snapshot.reports.values() for a in r.authors), overrides.words),
         sites=frozenset(filter(None, (site_name(r.url) for r in snapshot.reports.values()))))
@@ -190,10 +200,17 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
                     continue
                 context.roles.setdefault(entity_id, set()).add(role)
                 context.titles.setdefault(entity_id, []).append(row.title)
+                context.texts.setdefault(entity_id, []).extend(incident_texts(snapshot, row))
                 if raw in snapshot.names:
                     context.names.setdefault(entity_id, snapshot.names[raw])
     context.ids = frozenset(context.roles)
     return context
+
+
+def incident_texts(snapshot: Snapshot, row: IncidentRow) -> list[str]:
+    """What AIID writes about an incident: its description and its reports' titles."""
+    found = [snapshot.reports[n].title for n in row.reports if n in snapshot.reports]
+    return [row.description, *found] if row.description else found
 
 
 def all_incidents(snapshot: Snapshot, report: SourceReport) -> list[IncidentRow]:

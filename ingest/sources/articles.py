@@ -22,6 +22,14 @@ def publisher_id(host: str, curated: CuratedIndex) -> str:
     return curated.publisher_for(host) or slugify(host)
 
 
+def domain_type(found: str, url: str, overrides: Overrides) -> str:
+    """A web domain's type: reviewed, else the Platform whose site it is (en.wikipedia.org is
+    Wikipedia's), else a Publisher."""
+    labels = (web_host(url) or "").split(".")[:-1]  # en.wikipedia.org -> en, wikipedia
+    platform = any(overrides.types.get(label) == "Platform" for label in labels)
+    return overrides.types.get(found) or ("Platform" if platform else "Publisher")
+
+
 def add_article(
     sink: RecordSink, number: int, title: str, url: str, authors: tuple[str, ...],
     curated: CuratedIndex, overrides: Overrides, origin: Origin,
@@ -36,7 +44,7 @@ def add_article(
     if host is not None:
         found = publisher_id(host, curated)  # a platform's own domain is the platform
         publisher = sink.entity({"kind": "entity", "id": found,
-                                 "type": overrides.types.get(found, "Publisher"), "name": host,
+                                 "type": domain_type(found, url, overrides), "name": host,
                                  "properties": {"domain": host}}, origin)
         sink.relation("PUBLISHED", publisher, article, evidence, origin)
     for name in authors:

@@ -18,29 +18,22 @@ from ingest.sources.common import fold, slugify
 from ingest.sources.headline_names import Mention, NameIndex, Party, words
 from ingest.sources.headline_words import (
     ACRONYM,
-    AMOUNT_WORDS,
-    BODY_NOUNS,
-    BOUNDARY,
     BREAK,
     LIST_JOIN,
-    MODAL,
-    NOT_AGENCIES,
-    OPENED_NOUNS,
-    OPENS,
-    PASSIVE,
-    PLACES,
-    SETTLE,
-    SETTLEMENT_OBJECTS,
-    SETTLEMENT_VERBS,
-    SPECIFIC_BODIES,
-    VERBS,
+    HeadlineWords,
     amount,
+    default_words,
     hedged,
 )
 
 MONEY_TYPES = {"FINED", "SETTLED_WITH", "SANCTIONED"}
 AGENCY_ACTIONS = {"FINED", "INVESTIGATED", "ORDERED", "CHARGED", "SANCTIONED"}
 ACTOR_GAP, TARGET_GAP, PASSIVE_GAP = 1, 4, 3
+
+
+def _w() -> HeadlineWords:
+    """The reviewed headline words (data/resolution/headline_words.yaml, read once)."""
+    return default_words()
 
 
 @dataclass(frozen=True)
@@ -72,7 +65,7 @@ class _Title:
         if BREAK.search(between):
             return None
         found = [fold(w) for w, _ in words(between)]
-        return None if any(w in BOUNDARY for w in found) else found
+        return None if any(w in _w().boundary for w in found) else found
 
 
 class HeadlineReader:
@@ -102,19 +95,19 @@ class HeadlineReader:
         return _Title(title, tokens, mentions)
 
     def _at(self, t: _Title, index: int, word: str) -> list[Proposal]:
-        if index > 0 and t.tokens[index - 1][0] in MODAL:
+        if index > 0 and t.tokens[index - 1][0] in _w().modal:
             return []
-        if word in SETTLE:
+        if word in _w().settle:
             return _settled(t, index)
-        if word in SETTLEMENT_VERBS:
+        if word in _w().settlement_verbs:
             return _settlement_agreement(t, index)
-        if word in OPENS:
+        if word in _w().opens:
             return _opened(t, index)
-        action = VERBS.get(word)
+        action = _w().verbs.get(word)
         if action is None:
             return []
         found = _active(t, index, action)
-        if word in PASSIVE:
+        if word in _w().passive:
             found += _passive(t, index, action)
         return found
 
@@ -139,16 +132,16 @@ def _with_descriptors(title: str, tokens: list[tuple[str, int, int]],
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = list(mentions) + _acronym_actors(title, tokens, taken)
     for end, (word, _, _) in enumerate(tokens):
-        if word not in BODY_NOUNS or end in taken or (
+        if word not in _w().body_nouns or end in taken or (
                 word == "general" and (end == 0 or tokens[end - 1][0] != "attorney")):
             continue
         start = None
         for s in range(end - 1, max(end - 4, -1), -1):
-            if s in taken or tokens[s][0] in BOUNDARY:
+            if s in taken or tokens[s][0] in _w().boundary:
                 break
-            if tokens[s][0] in PLACES:
+            if tokens[s][0] in _w().places:
                 start = s
-        if start is None or (word not in SPECIFIC_BODIES and end - start < 2):
+        if start is None or (word not in _w().specific_bodies and end - start < 2):
             continue
         text = title[tokens[start][1]:tokens[end][2]]
         found.append(Mention(Party(slugify(text), "Agency", text), start, end + 1, text))
@@ -162,9 +155,9 @@ def _acronym_actors(title: str, tokens: list[tuple[str, int, int]],
     found = []
     for i in range(len(tokens) - 1):
         raw = title[tokens[i][1]:tokens[i][2]]
-        if i in taken or not ACRONYM.fullmatch(raw) or raw in NOT_AGENCIES:
+        if i in taken or not ACRONYM.fullmatch(raw) or raw in _w().not_agencies:
             continue
-        if VERBS.get(tokens[i + 1][0]) in AGENCY_ACTIONS:
+        if _w().verbs.get(tokens[i + 1][0]) in AGENCY_ACTIONS:
             found.append(Mention(Party(slugify(raw), "Agency", raw), i, i + 1, raw))
     return found
 
@@ -225,7 +218,7 @@ def _passive(t: _Title, index: int, action: str) -> list[Proposal]:
     if "by" not in after:
         return []
     by = index + 1 + after.index("by")
-    if any(not (w[:1].isdigit() or w in AMOUNT_WORDS) for w in after[:by - index - 1]):
+    if any(not (w[:1].isdigit() or w in _w().amount_words) for w in after[:by - index - 1]):
         return []
     actors = _after(t, by, PASSIVE_GAP)
     targets = _before(t, index, 3)
@@ -241,7 +234,7 @@ def _settled(t: _Title, index: int) -> list[Proposal]:
     claimants = _after(t, index, 0)
     if claimants:
         following = claimants[-1].end
-        if following < len(t.tokens) and t.tokens[following][0] in SETTLEMENT_OBJECTS:
+        if following < len(t.tokens) and t.tokens[following][0] in _w().settlement_objects:
             return _facts(t, "SETTLED_WITH", claimants, defendants)
     return []
 
@@ -259,7 +252,7 @@ def _settlement_agreement(t: _Title, index: int) -> list[Proposal]:
 def _opened(t: _Title, index: int) -> list[Proposal]:
     """"A opens an investigation into T", "A files (a) lawsuit against T"."""
     following = [w for w, _, _ in t.tokens[index + 1:index + 5]]
-    for noun, (prepositions, action) in OPENED_NOUNS.items():
+    for noun, (prepositions, action) in _w().opened_nouns.items():
         found = [w for w in following if w in prepositions]
         if noun in following[:3] and found:
             at = index + 1 + following.index(found[0])

@@ -1,82 +1,161 @@
-"""The words headline facts are read with: hedges, action verbs, places, amounts.
+"""The words headline facts are read with: hedges, action verbs, places (in
+`data/resolution/headline_words.yaml`, checked when first read), and amounts (parsed here).
 
 A title with a hedge anywhere states no fact. Verbs are listed per relation type with the
-forms a headline uses (present, past, the plural present after a list of actors).
+forms a headline uses (present, past, the plural present after a list of actors). A bad words
+file is refused with FILE:LINE and what to change (issue 13), as typing_words.yaml is.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-HEDGE = re.compile(
-    r"\?|\b(alleg(?:ed|edly|es|ing)|may|might|could|would|should|will|won['\u2019]?t|can|cannot|"
-    r"plans?|planning|proposed?|proposes|proposal|seeks?|seeking|threat(?:ens?|ened|ening)|"
-    r"calls?\s+(?:for|on)|urges?|urging|questions?|questioned|reportedly|report\s+says|"
-    r"considers?|considering|considered|mulls?|weighs|wants?|faces|facing|face(?!\s+(?:recognition|id|scan|photos?|images?|data|swaps?))|prepar(?:es?|ing)|"
-    r"ready\s+to|readies|vows?|asks?|asking|possible|possibly|potential|expected|likely|"
-    r"set\s+to|poised|about\s+to|to\s+be|if|whether|rumou?rs?|denies|denied|not|no|never|"
-    r"isn['\u2019]?t|wasn['\u2019]?t|doesn['\u2019]?t|didn['\u2019]?t|aren['\u2019]?t|tosses|dismiss(?:es|ed)?|"
-    r"overturn(?:s|ed)?|push(?:es)?\s+to|moves?\s+to|aims?\s+to|hopes?|demands?)\b",
-    re.IGNORECASE)
+import yaml
 
-# folded verb form -> relation type; "settle" forms are read by their own patterns
-VERBS: dict[str, str] = {
-    **dict.fromkeys(("fines", "fined", "fine"), "FINED"),
-    **dict.fromkeys(("sues", "sued", "suing", "sue"), "SUED"),
-    **dict.fromkeys(("bans", "banned", "ban", "bars", "barred", "bar", "orders", "ordered",
-                     "order", "enjoins", "enjoined"), "ORDERED"),
-    **dict.fromkeys(("probes", "probed", "probe", "probing", "investigates", "investigated",
-                     "investigate", "investigating"), "INVESTIGATED"),
-    **dict.fromkeys(("charges", "charged", "charge", "indicts", "indicted", "indict"),
-                    "CHARGED"),
-    **dict.fromkeys(("sanctions", "sanctioned", "sanction"), "SANCTIONED"),
-}
-PASSIVE = {"fined", "sued", "banned", "barred", "ordered", "probed", "investigated", "charged",
-           "indicted", "sanctioned", "enjoined"}
-SETTLE = {"settles", "settled", "settle"}
-SETTLEMENT_OBJECTS = {"allegations", "charges", "claims", "lawsuit", "suit", "case", "complaint"}
-SETTLEMENT_VERBS = {"secures", "secured", "reaches", "reached", "announces", "announced"}
-OPENS = {"opens", "opened", "launches", "launched", "files", "filed", "file", "brings"}
-# noun -> (the words that introduce the target, relation type): "files lawsuit against/accusing T"
-OPENED_NOUNS = {"investigation": (("into",), "INVESTIGATED"),
-                "probe": (("into",), "INVESTIGATED"),
-                "lawsuit": (("against", "accusing", "claiming"), "SUED"),
-                "suit": (("against", "accusing", "claiming"), "SUED")}
-AMOUNT_WORDS = {"k", "m", "mn", "mil", "million", "bn", "b", "bil", "billion", "thousand", "w"}
+from ingest.loading import MAX_YAML_BYTES, InputRefused, read_text_file
+from ingest.strict_yaml import StrictLoader
+
+WORDS_FILE = "headline_words.yaml"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
+ACTIONS = ("FINED", "SUED", "ORDERED", "INVESTIGATED", "CHARGED", "SANCTIONED")
+LISTS = ("passive", "settle", "settlement_objects", "settlement_verbs", "opens", "amount_words",
+         "not_agencies", "modal", "boundary", "body_nouns", "specific_bodies", "places")
+KEYS = ("hedges", "verbs", "opened_nouns", *LISTS)
+# a word is read as written: "on", "no" are words here, not YAML 1.1 booleans
+_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:bool")
+
+
+@dataclass(frozen=True)
+class HeadlineWords:
+    """The file's lists, ready to match: the hedge pattern compiled, verbs by folded form."""
+
+    hedge: re.Pattern[str]
+    verbs: dict[str, str]  # folded verb form -> relation type
+    opened_nouns: dict[str, tuple[tuple[str, ...], str]]  # noun -> (introducers, type)
+    passive: frozenset[str]
+    settle: frozenset[str]
+    settlement_objects: frozenset[str]
+    settlement_verbs: frozenset[str]
+    opens: frozenset[str]
+    amount_words: frozenset[str]
+    not_agencies: frozenset[str]  # in capitals, as titles write them ("CEO")
+    modal: frozenset[str]
+    boundary: frozenset[str]
+    body_nouns: frozenset[str]
+    specific_bodies: frozenset[str]
+    places: frozenset[str]
+
+
+@functools.cache
+def default_words() -> HeadlineWords:
+    """The repository's reviewed headline words (read and checked once)."""
+    return load_words(DEFAULT_PATH)
+
+
+def load_words(path: Path) -> HeadlineWords:
+    """Read and check a headline-words file; InvalidInput names FILE:LINE and the fix."""
+    try:
+        return _words(_mapping(_compose(read_text_file(path, MAX_YAML_BYTES)), KEYS))
+    except InputRefused as exc:
+        raise exc.at(path) from None
+
+
+def _compose(text: str) -> yaml.Node:
+    try:
+        node = yaml.compose(text, Loader=StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputRefused(f"malformed YAML: {exc.problem or exc}",
+                           mark.line + 1 if mark else 0) from None
+    if node is None:
+        raise InputRefused(f"expected a mapping with the keys {', '.join(KEYS)}", 1)
+    return node
+
+
+def _mapping(node: yaml.Node, keys: tuple[str, ...] | None) -> dict[str, Any]:
+    """A mapping node's values by key; with `keys`, every one required and no other."""
+    if not isinstance(node, yaml.MappingNode):
+        raise InputRefused("expected a mapping (key: value, ...)", _line(node))
+    found: dict[str, Any] = {}
+    for key_node, value in node.value:
+        key = str(key_node.value)
+        if keys is not None and key not in keys:
+            raise InputRefused(f"unknown key {key!r}; the keys are {', '.join(keys)}",
+                               _line(key_node))
+        if key in found:
+            raise InputRefused(f"{key!r} is given twice; keep one", _line(key_node))
+        found[key] = value
+    missing = [k for k in keys or () if k not in found]
+    if missing:
+        raise InputRefused(f"missing keys: {', '.join(missing)}", _line(node))
+    return found
+
+
+def _list(key: str, node: yaml.Node) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputRefused(f"{key!r} must be a list of words ([a, b, ...])", _line(node))
+    words = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or item.tag not in _TEXT_TAGS or (
+                not item.value.strip() or item.value != item.value.strip().lower()):
+            raise InputRefused(f"{key!r}: each word is lower-case text without spaces around "
+                               f"it; found {getattr(item, 'value', item)!r}", _line(item))
+        words.append(str(item.value))
+    return tuple(words)
+
+
+def _hedge(node: yaml.Node) -> re.Pattern[str]:
+    hedges = _list("hedges", node)
+    for item, hedge in zip(node.value, hedges, strict=True):
+        try:
+            re.compile(hedge)
+        except re.error as exc:
+            raise InputRefused(f"hedge {hedge!r} is no regular expression: {exc}",
+                               _line(item)) from None
+    return re.compile(r"\?|\b(" + "|".join(hedges) + r")\b", re.IGNORECASE)
+
+
+def _verbs(node: yaml.Node) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for action, forms in _mapping(node, None).items():
+        if action not in ACTIONS:
+            raise InputRefused(f"verbs: unknown relation type {action!r}; use one of "
+                               f"{', '.join(ACTIONS)}", _line(forms))
+        found.update(dict.fromkeys(_list(f"verbs {action}", forms), action))
+    return found
+
+
+def _opened(node: yaml.Node) -> dict[str, tuple[tuple[str, ...], str]]:
+    found = {}
+    for noun, value in _mapping(node, None).items():
+        parts = _mapping(value, ("introduced_by", "type"))
+        action = str(getattr(parts["type"], "value", ""))
+        if action not in ACTIONS:
+            raise InputRefused(f"opened_nouns {noun}: unknown relation type {action!r}",
+                               _line(parts["type"]))
+        found[noun] = (_list(f"opened_nouns {noun}", parts["introduced_by"]), action)
+    return found
+
+
+def _words(found: dict[str, Any]) -> HeadlineWords:
+    lists = {key: frozenset(_list(key, found[key])) for key in LISTS}
+    lists["not_agencies"] = frozenset(w.upper() for w in lists["not_agencies"])
+    return HeadlineWords(hedge=_hedge(found["hedges"]), verbs=_verbs(found["verbs"]),
+                         opened_nouns=_opened(found["opened_nouns"]), **lists)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
 # a word in capitals that may be an agency's acronym ("OSHA", "IHC"), and capitals that are not
 ACRONYM = re.compile(r"[A-Z]{3,6}")
-NOT_AGENCIES = {"CEO", "USA", "NEW", "THE", "BREAKING", "WATCH", "CHARGES", "UPDATE", "VIDEO"}
-MODAL = {"to", "can", "will", "would", "may", "might", "could", "should", "must"}
-# words that end a party's phrase: what follows says why, where or when, not who
-BOUNDARY = {"for", "over", "after", "in", "on", "to", "with", "from", "by", "of", "at", "as",
-            "amid", "against", "that", "who", "which", "while", "because", "and", "or", "but",
-            "under", "into", "about", "says", "said"}
 LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 BREAK = re.compile(r"[,:;|()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s")
-
-BODY_NOUNS = {"regulator", "regulators", "watchdog", "watchdogs", "agency", "authority",
-              "commission", "bureau", "prosecutors", "prosecutor", "ministry", "board",
-              "general"}  # "general" only in "attorney general"
-# a place and one of these names a body ("French regulator"); other body nouns need a
-# word saying what the body does ("Indonesia's competition watchdog", not "US agency")
-SPECIFIC_BODIES = {"regulator", "watchdog", "prosecutors", "prosecutor"}
-PLACES = {
-    "us", "u.s", "american", "uk", "british", "eu", "european", "federal", "french", "france",
-    "italian", "italy", "german", "germany", "dutch", "netherlands", "spanish", "spain",
-    "irish", "ireland", "belgian", "polish", "swedish", "norwegian", "danish", "finnish",
-    "austrian", "swiss", "greek", "portuguese", "hungarian", "czech", "romanian", "turkish",
-    "russian", "ukrainian", "chinese", "china", "japanese", "japan", "korean", "korea",
-    "south", "indian", "india", "indonesian", "indonesia", "australian", "australia",
-    "canadian", "canada", "brazilian", "brazil", "mexican", "argentine", "chilean",
-    "singapore", "malaysian", "philippine", "thai", "vietnamese", "taiwanese", "israeli",
-    "new", "york", "california", "texas", "illinois", "state", "city",
-    # US states (one word; "new york" is read as two places)
-    "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware",
-    "florida", "georgia", "hawaii", "idaho", "indiana", "iowa", "kansas", "kentucky",
-    "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
-    "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania",
-    "tennessee", "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming",
-}
 
 _AMOUNT = re.compile(
     r"(?P<cur>US\$|A\$|C\$|\$|€|£|₩|\bW|\bRs\.?\s?)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
@@ -92,7 +171,7 @@ _MULTIPLIER = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "mil.
 
 def hedged(title: str) -> bool:
     """Whether the title hedges (alleged, may, plans to, a question...): then it states no fact."""
-    return HEDGE.search(title) is not None
+    return default_words().hedge.search(title) is not None
 
 
 def amount(title: str) -> tuple[float, str] | None:

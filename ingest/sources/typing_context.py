@@ -4,8 +4,10 @@ What AIID says around a party: its display name, its roles (deployer, developer,
 titles of its incidents and the first names of the people who write its reports. Rules, in
 order: a name like a person's (two or three capitalised words, the first a byline first name,
 or any such name when AIID lists it only as harmed) is a Person; a name AIID writes as
-someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; a developer is a
-Company. Bylines are typed by `byline_type`: an outlet's own byline is its Publisher.
+someone's product ("Tesla's Autopilot", "OpenAI's GPT-3") is a Product; the noun AIID writes
+just before a name ("engineering firm Arup") gives its type; a name shaped like a person's
+("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a developer is a Company.
+Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
 
@@ -31,6 +33,7 @@ class TypingContext:
     ids: frozenset[str] = frozenset()  # every party id, to see "<id>-users" populations
     roles: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # descriptions, report titles
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
 
@@ -59,8 +62,8 @@ def byline_first_names(bylines: Iterable[str],
 
 def _name_word(word: str) -> bool:
     """A word of a person's name: "Zakaria", "İnce", "Barclay-Beuthin", "O'Neil", "G.C."."""
-    if _INITIALS.match(word):
-        return True
+    if _INITIALS.match(word) or _IRISH.match(word):
+        return True  # "G.C.", "O'Neill", "D'Addario"
     letters = word.replace("-", "").replace("'", "").replace(CURLY, "")
     return len(letters) > 1 and letters[0].isupper() and letters.isalpha() and not (
         letters[:2].isupper())  # "JPMorgan", "XPeng", "LVMH" are no first names
@@ -89,19 +92,30 @@ def context_type(entity_id: str, context: TypingContext,
         return "Product", "has_users"  # AIID names its users: an app, model or service
     if shown is not None and _lowercase_plural(shown, w.not_plural_endings):
         return "Group", "lowercase_plural"  # "Chinese startups", "foreign journalists in Henan"
+    if shown is not None and _common_plural(shown, context.texts.get(entity_id, []),
+                                            w.not_plural_endings):
+        return "Group", "common_plural"  # "Landlords", "Pharmacists": AIID writes them lower-case
     name = shown or " ".join(x.capitalize() for x in entity_id.split("-"))
+    described = _described(name, context.texts.get(entity_id, []), w)
+    if described is not None:
+        return described, "described"
     if _person_name(name, roles, context.first_names, w.not_person_words):
         return "Person", "person_name"
+    if _name_shape(name, w):
+        return "Person", "name_shape"
     if _owned_product(name, context.titles.get(entity_id, [])):
         return "Product", "owned_product"
     if "developers" in roles:
         return "Company", "developer"
-    squashed = entity_id.replace("-", "")
+    squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     return None
 
 
+_NICKNAME = re.compile(r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]")  # a quoted nickname
+_PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Spain)"
+_IRISH = re.compile(r"^[A-Z]['\u2019][A-Z][a-z]+$")
 _HANDLE = re.compile(r"^[a-z]+[0-9]+$")  # "impress3", "patriciovogel1"
 # "Lea (pseudonym)", "Anne (French interior decorator)", "J.F. (adolescent user of ...)";
 # not "RT (Russia Today)", "Kambala (Sydney, Australia)" (a place), "Lin (林)"
@@ -127,7 +141,7 @@ def _account(entity_id: str, shown: str | None,
 
 def _person_name(name: str, roles: set[str], first_names: frozenset[str],
                  not_person: frozenset[str]) -> bool:
-    words = name.split()
+    words = _NICKNAME.sub("", name).split()  # "Sean “Diddy” Combs" -> Sean Combs
     if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words):
         return False
     if {fold(w).strip(".") for w in words} & not_person:
@@ -135,10 +149,62 @@ def _person_name(name: str, roles: set[str], first_names: frozenset[str],
     return fold(words[0]) in first_names or ("harmed" in roles and "developers" not in roles)
 
 
+def _name_shape(name: str, w: TypingWords) -> bool:
+    """A person's name by its shape, whatever its first name: "Marvin von Hagen" (a particle
+    between capitalised words), "Wang Mou" / "Ji Moumou" (a surname and the mark Chinese
+    reports give a withheld name), "Ri Kyong Sik" / "Sim Hyon-sop" (three short syllables, a
+    Korean name)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or {fold(x).strip(".") for x in words} & w.not_person_words:
+        return False
+    if len(words) > 2 and all(x in w.name_particles for x in words[1:-1]) and all(
+            _name_word(x) for x in (words[0], words[-1])):
+        return True
+    if _name_word(words[0]) and not _INITIALS.match(words[0]) and _TRAILING_INITIALS.match(
+            " ".join(words[1:])):
+        return True  # "Jackelin A.M.", "Alfredo Ch. S.": a first name and initials
+    if not all(_name_word(x) or _ARABIC_PARTICLE.match(x) for x in words):
+        return False
+    if any(_ARABIC_PARTICLE.match(x) for x in words[1:]):
+        return True  # "Omar al-Bashir", "Layal al-Ekhtiar"
+    second = fold(words[1])
+    if len(words) == 2 and len(words[0]) <= 5 and any(
+            _ANONYMISED.match(second) and second.startswith(m) for m in w.anonymised_name_marks):
+        return True
+    syllables = [words[0], *words[1].split("-")] if len(words) == 2 else words
+    return len(syllables) == 3 and all(2 <= len(x) <= 5 for x in syllables) and len(
+        words[0]) <= 4  # "Ri Kyong Sik", "Sim Hyon-sop"
+
+
+_TRAILING_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\. ?)+$")
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|an)-[A-Z][a-z]+$")
+_ANONYMISED = re.compile(r"^[a-z]{3}(?!nt|se|th)[a-z]{0,6}$")  # not "Mount", "Mouse", "Mouth"
+
+
+def _described(name: str, texts: list[str], w: TypingWords) -> str | None:
+    """The type AIID's own words give a name: the noun just before it in its incidents'
+    descriptions and reports' titles ("engineering firm Arup", "news site Hoodline San Jose",
+    "transcription tool Whisper"), when they agree."""
+    before = re.compile(r"\b([A-Za-z]+) " + re.escape(_PAREN.sub("", name)) + r"(?![\w-])")
+    found = {w.describers[m.group(1).lower()] for text in texts for m in before.finditer(text)
+             if m.group(1).lower() in w.describers}
+    return found.pop() if len(found) == 1 else None
+
+
+def _common_plural(name: str, texts: list[str], not_plural: tuple[str, ...]) -> bool:
+    """One capitalised plural that its incidents' texts also write as a common noun:
+    "Landlords", "Pensioners" (in lower case, mid-sentence)."""
+    word = name.lower()
+    if " " in name or len(word) <= 4 or not word.endswith("s") or word.endswith(not_plural):
+        return False
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    return any(pattern.search(text) for text in texts)
+
+
 def _lowercase_plural(name: str, not_plural: tuple[str, ...]) -> bool:
     """A plural common noun in a name, as AIID writes populations: "adaptive fashion retailers"."""
     words = name.split()
-    later = [w for w in words[1:] if w.isalpha() and w.islower()]
+    later = [w for w in words[1:] if w.replace("-", "").isalpha() and w.islower()]
     first = words[0] if len(words) > 1 and all(w.islower() for w in words[1:]) else ""
     return any(len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(not_plural)
                for w in [*later, first])
@@ -149,25 +215,3 @@ def _owned_product(name: str, titles: list[str]) -> bool:
     pattern = re.compile(r"\w['" + CURLY + r"]s " + re.escape(name) + r"(?![\w-])",
                          re.IGNORECASE)
     return any(pattern.search(title) for title in titles)
-
-
-def byline_type(name: str, url: str, lists: TypingWords | None = None) -> tuple[str, str]:
-    """(type, rule) of a byline: the outlet's own name or desk is its Publisher, an agency's
-    byline an Agency, an organisation's an Organization, anyone else a Person."""
-    w = lists or default_words()
-    words = set(slugify(name).split("-"))
-    squashed = slugify(name).replace("-", "")
-    host = (web_host(url) or "").split(".")
-    label = host[0] if host and host[0] not in ("news", "edition", "amp", "m") else (
-        host[1] if len(host) > 1 else "")
-    if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
-        return "Publisher", "byline_is_outlet"
-    if words & w.byline_agency_words:
-        return "Agency", "byline_agency"
-    if words & w.byline_group_words:
-        return "Group", "byline_group"
-    if words & w.outlet_words:
-        return "Publisher", "byline_outlet_word"
-    if words & w.byline_organisation_words:
-        return "Organization", "byline_organisation"
-    return "Person", "byline_person"

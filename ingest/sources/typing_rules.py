@@ -9,14 +9,17 @@ The rules' order and word lists are data: `data/resolution/typing_words.yaml` (t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph.errors import InvalidInput
+from graph.schema import load_schema
 from ingest.sources.common import slugify
-from ingest.sources.typing_context import TypingContext, byline_type, context_type
+from ingest.sources.typing_bylines import byline_type
+from ingest.sources.typing_context import TypingContext, context_type
 from ingest.sources.typing_words import WORDS_FILE, TypingWords, default_words, load_words
 from ingest.strict_yaml import read_yaml_file
 
@@ -94,7 +97,8 @@ def _population(entity_id: str, words: list[str], w: TypingWords) -> bool:
 def _person_role(entity_id: str, words: list[str], w: TypingWords) -> bool:
     """"employee-of-...", "unnamed-male-student": one person, named by role."""
     return (words[0] in w.person_nouns and len(words) > 2 and words[1] == "of") or (
-        words[0] in w.unknown_words and bool(w.person_nouns.intersection(words)))
+        words[0] in w.unknown_words and bool(w.person_nouns.intersection(words))
+        and not w.strong_plurals.intersection(words))  # "unnamed-male-students": a Group
 
 
 def _person_noun_last(entity_id: str, words: list[str], w: TypingWords) -> bool:
@@ -112,9 +116,14 @@ def _agency(entity_id: str, words: list[str], w: TypingWords) -> bool:
 
 
 def _company_form(entity_id: str, words: list[str], w: TypingWords) -> bool:
-    return entity_id.split("-")[-1] in w.company_endings or (
+    last = entity_id.split("-")[-1]
+    return entity_id.startswith(w.company_prefixes) or last in w.company_endings or (
         len(words) > 1 and words[-1] in w.company_words) or bool(
         w.company_words_anywhere.intersection(words))
+
+
+def _outlet_last_word(entity_id: str, words: list[str], w: TypingWords) -> bool:
+    return len(words) > 1 and words[-1] in w.outlet_last_words
 
 
 def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool:
@@ -125,12 +134,30 @@ def _organisation_word(entity_id: str, words: list[str], w: TypingWords) -> bool
 _RULES = {"person_role": _person_role, "person_noun_last": _person_noun_last,
           "population": _population, "police": _police,
           "organisation_word": _organisation_word, "agency": _agency,
-          "company_form": _company_form}
+          "company_form": _company_form, "outlet_last_word": _outlet_last_word}
 
 
-def author_type(name: str, url: str, overrides: Overrides) -> TypeDecision:
-    """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers; otherwise
-    `byline_type` reads the byline against its report's web domain and its words."""
+AUTHOR_INSTEAD = {"Platform": "Publisher"}  # else Organization: AUTHORED takes no Company
+
+
+@functools.cache
+def author_types() -> tuple[str, ...]:
+    """The types the schema lets author an article (AUTHORED's sources)."""
+    authored = load_schema().relation_type("AUTHORED")
+    return authored.sources if authored is not None else ("Person",)
+
+
+def author_type(name: str, url: str, overrides: Overrides,
+                sites: frozenset[str] = frozenset()) -> TypeDecision:
+    """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers, a byline
+    that is a reviewed party has its type where the schema lets that type author (AUTHORED
+    takes no Company: a company's byline is an Organization, a platform's a Publisher);
+    `byline_type` reads the byline against its report's web domain, its words and `sites`,
+    the site names of all AIID's reports."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
         return TypeDecision("Publisher", "override")
-    return TypeDecision(*byline_type(name, url, overrides.words))
+    reviewed = overrides.types.get(slugify(name))
+    if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
+        return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
+                            AUTHOR_INSTEAD.get(reviewed, "Organization"), "override")
+    return TypeDecision(*byline_type(name, url, overrides.words, sites))

@@ -20,7 +20,7 @@ from ingest.strict_yaml import StrictLoader
 WORDS_FILE = "typing_words.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
 RULE_NAMES = ("person_role", "person_noun_last", "population", "police", "organisation_word",
-              "agency", "company_form")
+              "agency", "company_form", "outlet_last_word")
 RULE_TYPES = ("Company", "Platform", "Agency", "Organization", "Person", "Group", "Publisher",
               "Product")
 
@@ -40,6 +40,7 @@ class TypingWords:
     police_words: frozenset[str]
     agency_words: frozenset[str]
     agency_prefixes: tuple[str, ...]
+    company_prefixes: tuple[str, ...]
     company_endings: frozenset[str]
     company_words: frozenset[str]
     organisation_words: frozenset[str]
@@ -60,6 +61,26 @@ class TypingWords:
     website_endings: tuple[str, ...]
     account_words: frozenset[str]
     account_platforms: frozenset[str]
+    name_particles: frozenset[str]
+    outlet_last_words: frozenset[str]
+    anonymised_name_marks: tuple[str, ...]
+    byline_desk_words: frozenset[str]
+    describers_company: frozenset[str]
+    describers_publisher: frozenset[str]
+    describers_product: frozenset[str]
+    describers_platform: frozenset[str]
+    describers_person: frozenset[str]
+    describers_organisation: frozenset[str]
+    describers_agency: frozenset[str]
+
+    @functools.cached_property
+    def describers(self) -> dict[str, str]:
+        """Each describing noun's type ("firm" -> Company), from the describers_* lists."""
+        lists = {"Company": self.describers_company, "Publisher": self.describers_publisher,
+                 "Product": self.describers_product, "Platform": self.describers_platform,
+                 "Person": self.describers_person, "Organization": self.describers_organisation,
+                 "Agency": self.describers_agency}
+        return {word: etype for etype, words in lists.items() for word in words}
 
 
 _ORDERED = {f.name for f in fields(TypingWords) if f.type == "tuple[str, ...]"}

@@ -1,0 +1,76 @@
+"""A byline's type, from its words and the web address of the report it signs.
+
+An outlet's own name, its desk or its team is its Publisher ("WRAL" on wral.com, "WION Web
+Team" on wionews.com, "Phys Org" on phys.org), as is a byline that names any site AIID cites
+("Yonhap" on other outlets' pages), a web site's name or an acronym ("PTI", "AAP"); an agency's
+an Agency (and so is any organisation's byline on a government site), an organisation's an
+Organization; anyone else is a Person. The word lists are data (`typing_words.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.sources.common import slugify, web_host
+from ingest.sources.typing_words import TypingWords, default_words
+
+_PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Malaysia)"
+_SUBDOMAINS = ("news", "edition", "amp", "m", "blog", "blogs", "en", "www")  # blog.x.com: x
+_SITE = re.compile(r"^[\w.-]+$")  # one word, no "@": "Descripto.org", not "x@gmail.com"
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "PTI", "IANS", "AAP": a news agency or an outlet
+GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "govt", "gc"})  # cpd.gov.ua, canada.gc.ca
+
+
+def byline_type(name: str, url: str, lists: TypingWords | None = None,
+                sites: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(type, rule) of a byline signing the report at `url`; `sites` are the site names of
+    all AIID's reports ("yonhap", "bernama")."""
+    w = lists or default_words()
+    named = slugify(name).split("-")
+    words = set(named)
+    squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "The Star (Malaysia)"
+    host = (web_host(url) or "").split(".")
+    label = host[0] if host and host[0] not in _SUBDOMAINS else (
+        host[1] if len(host) > 1 else "")
+    if len(squashed) >= 3 and label.startswith(squashed):  # "WRAL" on wral.com
+        return "Publisher", "byline_is_outlet"
+    if _outlet_byline(named, host, label, w):
+        return "Publisher", "byline_outlet_desk"
+    found = _byline_words(words, w)
+    shown = name.strip()
+    site = bool(_SITE.match(shown)) and shown.lower().endswith(w.website_endings)
+    if found[0] == "Person" and (site or _ACRONYM.match(shown)):
+        found = ("Publisher", "byline_site_or_acronym")  # "Descripto.org", "IANS", "AAP"
+    if found[0] not in ("Person", "Agency") and GOVERNMENT_LABELS & set(host):
+        return "Agency", "byline_government_site"
+    if found[0] == "Person" and len(named) == 1 and len(squashed) >= 4 and squashed in sites:
+        return "Publisher", "byline_names_a_site"
+    return found
+
+
+def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
+    if words & w.byline_agency_words:
+        return "Agency", "byline_agency"
+    if words & w.byline_group_words:
+        return "Group", "byline_group"
+    if words & w.outlet_words:
+        return "Publisher", "byline_outlet_word"
+    if words & w.byline_organisation_words:
+        return "Organization", "byline_organisation"
+    return "Person", "byline_person"
+
+
+def _outlet_byline(named: list[str], host: list[str], label: str, w: TypingWords) -> bool:
+    """The report's own site as its byline: every word a part of its host ("Phys Org" on
+    phys.org, "Robinhood Snacks" on snacks.robinhood.com), or the site's name and a desk
+    ("WION Web Team" on wionews.com, "Team Latestly" on latestly.com)."""
+    if named and set(named) - {"www", "com"} <= set(host) - {"www"}:
+        return True  # "Rappler.com" on rappler.com
+    squashed = "".join(named)
+    if len(label) >= 3 and squashed.startswith(label) and squashed != label and all(
+            x in w.byline_desk_words or label.startswith(x) or label.endswith(x)
+            for x in named):
+        return True  # "The Hindu Bureau" on thehindu.com, "India Today Tech" on indiatoday.in
+    return len(named) > 1 and any(
+        len(x) >= 3 and label.startswith(x) and all(y in w.byline_desk_words for y in named
+                                                    if y != x) for x in named)
