@@ -1,27 +1,29 @@
 """The write path of the Neo4j store: a plan cut into batches, one transaction each. Entities go
 first, then relations, each batch of one type and sent to that type's static statement (one
 plan per type, cached by Neo4j); rows are sorted by (type, id), so concurrent writers lock in
-the same order. Each statement merges its
-rows into what is stored (unions of aliases, sources and evidence, refined dates), so
-concurrent ingests and mutations lose nothing. A batch is all or nothing; batches before a
-failed one stay committed, so an ingest is not one transaction on Neo4j. Re-running it is safe:
-it is idempotent, and the batches already written count as unchanged. A deadlock between
-concurrent writers is retried by the driver.
+the same order. What the plan found absent is created outright (`queries.create_statements`:
+the whole property map, no merge); the rest goes through the upsert, which merges its rows
+into what is stored (unions of aliases, sources and evidence, refined dates). If another writer
+created one of a create batch's ids meanwhile, the uniqueness constraint fails that batch and
+its items are sent again through the upsert, so concurrent ingests and mutations lose nothing.
+A batch is all or nothing; batches before a failed one stay committed, so an ingest is not one
+transaction on Neo4j. Re-running it is safe: it is idempotent, and the batches already written
+count as unchanged. A deadlock between concurrent writers is retried by the driver.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ConstraintError, CypherTypeError, DriverError, Neo4jError
 
 from graph.errors import AikgError, InvalidInput, StoreUnavailable
 from graph.model import Entity, Relation
-from graph.store.base import Progress
-from queries.encoding import entity_row, relation_row
+from graph.store.base import Progress, UpsertPlan
+from queries.encoding import entity_props, entity_row, relation_props, relation_row
 from queries.registry import Statement
 from queries.statements import WriteStatements
 
@@ -35,37 +37,73 @@ class Batch:
     what: str  # "Company entities", "SCRAPED_FROM relations"
     statement: Statement
     rows: list[dict[str, Any]]
+    merging: Callable[[], Batch] | None = None  # a create batch's items as an upsert batch
 
     @property
     def ids(self) -> list[str]:
         return [str(row["id"]) for row in self.rows]
 
 
-def plan_batches(
-    entities: Iterable[Entity], relations: Iterable[Relation], writes: WriteStatements, size: int
-) -> list[Batch]:
+def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[Batch]:
     """Batches of at most `size` rows of one type each, in (type, id) order: entities, then
-    relations, so every writer locks in the same order."""
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for entity in sorted(entities, key=lambda e: (e.type, e.id)):
+    relations, so every writer locks in the same order; per type the creates, then the upserts."""
+    for entity in plan.entities:
         allowed = writes.entity_labels.get(entity.type)
         if allowed is None or not set(entity.extra_labels) <= allowed:
             raise InvalidInput(f"entity {entity.id!r} has type {entity.type!r} and labels "
                                f"{sorted(entity.extra_labels)}, not in the schema")
-        by_type.setdefault(entity.type, []).append(entity_row(entity))
-    batches = [Batch(f"{name} entities", writes.entities[name], chunk)
-               for name, rows in by_type.items() for chunk in _chunks(rows, size)]
-    by_type = {}
-    for rel in sorted(relations, key=lambda r: (r.type, r.id)):
+    for rel in plan.relations:
         if rel.type not in writes.relations:
             raise InvalidInput(f"relation {rel.id!r} has type {rel.type!r}, not in the schema")
-        by_type.setdefault(rel.type, []).append(relation_row(rel))
-    batches += [Batch(f"{name} relations", writes.relations[name], chunk)
-                for name, rows in by_type.items() for chunk in _chunks(rows, size)]
-    return batches
+    entities = _Writes("entities", writes.entity_creates, writes.entities, _create_entity_row,
+                       entity_row)
+    relations = _Writes("relations", writes.relation_creates, writes.relations,
+                        _create_relation_row, relation_row)
+    return [*entities.batches(plan.entities, plan.new_entity_ids, size),
+            *relations.batches(plan.relations, plan.new_relation_ids, size)]
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+Item = TypeVar("Item", Entity, Relation)
+
+
+@dataclass(frozen=True)
+class _Writes:
+    """How items of one kind become batches: creates for the new ones, upserts for the rest."""
+
+    kind: str  # "entities", "relations"
+    creates: dict[str, Statement]
+    upserts: dict[str, Statement]
+    create_row: Callable[[Any], dict[str, Any]]
+    upsert_row: Callable[[Any], dict[str, Any]]
+
+    def batches(self, items: Iterable[Item], new: frozenset[str], size: int) -> list[Batch]:
+        by_type: dict[tuple[str, bool], list[Item]] = {}
+        for item in sorted(items, key=lambda i: (i.type, i.id)):
+            by_type.setdefault((item.type, item.id not in new), []).append(item)
+        batches = []
+        for (name, stored), of_type in sorted(by_type.items()):
+            for chunk in _chunks(of_type, size):
+                upsert = self._upsert(name, chunk)
+                batches.append(upsert() if stored else Batch(
+                    f"{name} {self.kind}", self.creates[name],
+                    [self.create_row(item) for item in chunk], upsert))
+        return batches
+
+    def _upsert(self, name: str, chunk: list[Item]) -> Callable[[], Batch]:
+        return lambda: Batch(f"{name} {self.kind}", self.upserts[name],
+                             [self.upsert_row(item) for item in chunk])
+
+
+def _create_entity_row(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "labels": list(entity.extra_labels), "props": entity_props(entity)}
+
+
+def _create_relation_row(rel: Relation) -> dict[str, Any]:
+    return {"id": rel.id, "source": rel.source, "target": rel.target,
+            "props": relation_props(rel)}
+
+
+def _chunks(rows: list[Item], size: int) -> Iterator[list[Item]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -81,7 +119,12 @@ def write_batches(
     for number, batch in enumerate(batches, 1):
         try:
             with driver.session(database=database) as session:
-                session.execute_write(_transaction(batch))
+                try:
+                    session.execute_write(_transaction(batch))
+                except ConstraintError:
+                    if batch.merging is None:
+                        raise
+                    session.execute_write(_transaction(batch.merging()))  # another writer won
         except (_Incomplete, Neo4jError, DriverError) as exc:
             raise batch_error(batch, number, len(batches), exc) from exc
         if progress:

@@ -31,6 +31,8 @@ from queries.registry import Statement, load_queries
 from queries.statements import (
     FULLTEXT_INDEX,
     count_statements,
+    drop_plain_id_index,
+    relation_key_name,
     schema_statements,
     write_statements,
 )
@@ -259,6 +261,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
     def init_schema(self) -> SchemaSetup:
         """Create the constraint and indexes the schema implies; safe to run any number of times."""
         setup = SchemaSetup([])
+        self._drop_plain_id_indexes()
         for statement in [*schema_statements(self.schema), self.queries["await_indexes"]]:
             params = {"seconds": INDEX_WAIT_SECONDS} if statement.parameters else {}
             self._run_ddl(statement, params)
@@ -267,10 +270,16 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self._schema_ready = True
         return setup
 
+    def _drop_plain_id_indexes(self) -> None:
+        """Relation `id` indexes without their constraint (from an older `db init`) go first."""
+        by_name = {relation_key_name(rtype): rtype for rtype in self.schema.relation_types}
+        for record in self._read("plain_relation_id_indexes", names=sorted(by_name)):
+            self._run_ddl(drop_plain_id_index(by_name[record["name"]]), {})
+
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         if not self._schema_ready:
             self.init_schema()
-        batches = plan_batches(plan.entities, plan.relations, self.writes, self.batch_size)
+        batches = plan_batches(plan, self.writes, self.batch_size)
         write_batches(self.driver, self.database, batches, progress)
 
     def ping(self) -> None:

@@ -81,6 +81,7 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
     assert first.ran == [
         "create_constraint_entity_id", "create_fulltext_entity_search",
         *(f"create_index_{name}" for name in names),
+        *(f"create_constraint_{rtype.lower()}_id" for rtype, key in keyed if key == "id"),
         *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed), "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
