@@ -33,7 +33,7 @@ from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import Progress, UpsertPlan
 from ingest.runner import ingest_paths
-from queries.neo4j_store import Neo4jStore
+from queries.neo4j_store import WRITERS, Neo4jStore
 
 
 def _log(message: str) -> None:
@@ -98,10 +98,10 @@ class TimedStore(Neo4jStore):
 
 
 def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
-             home: Path | None) -> dict[str, Any]:
+             home: Path | None, writers: int) -> dict[str, Any]:
     store = TimedStore.connect(load_schema(), replace(settings, batch_size=batch_size))
     assert isinstance(store, TimedStore)
-    store.home = home
+    store.home, store.writers = home, writers
     try:
         started, cpu = time.perf_counter(), time.process_time()
         server_before = server_cpu_seconds(home)
@@ -120,6 +120,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     relations = first.summary.relations_added
     return {
         "batch_size": batch_size,
+        "writers": writers,
         "server": store.agent,
         "entities": stats.entities,
         "relations": stats.relations,
@@ -141,7 +142,8 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
 
 def table(results: Sequence[dict[str, Any]], label: str) -> str:
     lines = [
-        f"Ingest over Bolt: {label} ({results[0]['server']})",
+        f"Ingest over Bolt: {label} ({results[0]['server']}), "
+        f"{results[0]['writers']} writer(s)",
         "| batch size | ingest s | write s | relations/s (ingest) | relations/s (write) "
         "| CPU s client / server (write) | re-ingest s | re-ingest added | load avg |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -166,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--neo4j", action="store_true", help="use NEO4J_* (empties the database)")
     parser.add_argument("--heap", default="2g", help="JVM heap of the Neo4j started here")
     parser.add_argument("--page-cache", default="1g", help="its page cache")
+    parser.add_argument("--writers", type=int, default=WRITERS,
+                        help=f"write transactions at once (default {WRITERS})")
+    parser.add_argument("--server-home", type=Path,
+                        help="with --neo4j: that server's home, to read its CPU time (/proc)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-reingest", action="store_true",
                         help="skip the second ingest (which must add nothing)")
@@ -185,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _log(f"batch size {size}: ingest, then ingest again ({label})")
             with emptied_neo4j(server) as settings:
                 results.append(run_once(settings, path, size, not args.no_reingest,
-                                        None if args.neo4j else tmp / "neo4j" / "home"))
+                                        args.server_home if args.neo4j else tmp / "neo4j" / "home",
+                                        args.writers))
             _log(json.dumps(results[-1]))
     print(table(results, label))
     print(f"{platform.python_implementation()} {platform.python_version()}, "

@@ -38,6 +38,7 @@ from queries.statements import (
 )
 
 READ_CHUNK = 5000  # ids per read statement
+WRITERS = 1  # write transactions at once (queries.batches); 2 cost more on 2 cores
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
 SCHEMA_RACE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
@@ -59,6 +60,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         super().__init__(schema)
         check_reserved(schema)
         self.driver, self.database, self.batch_size = driver, database, batch_size
+        self.writers = WRITERS
         self.queries = load_queries()
         self.writes = write_statements(schema)
         self.counts_by_type = count_statements(schema)
@@ -280,7 +282,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         if not self._schema_ready:
             self.init_schema()
         batches = plan_batches(plan, self.writes, self.batch_size)
-        write_batches(self.driver, self.database, batches, progress)
+        write_batches(self.driver, self.database, batches, progress, self.writers)
 
     def ping(self) -> None:
         try:

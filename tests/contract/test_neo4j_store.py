@@ -110,7 +110,7 @@ def test_a_failed_batch_is_rolled_back_and_named(bolt: Backend) -> None:
         store.upsert([*good[:4], bad, good[5]], [])
     message = str(failure.value)
     assert "batch 2 of 2" in message and "c4, c5, c6" in message
-    assert "1 batch(es) before it are committed" in message
+    assert "1 other batch(es) are committed" in message
     assert sorted(store.get_entities([e.id for e in good])) == ["c1", "c2", "c3"]
     assert not store.upsert(good, []).conflicts  # fixed: the re-run completes the load
     assert store.stats().entities == 6
