@@ -8,7 +8,10 @@ and ingests it again (which must add nothing; --no-reingest skips that). Without
 starts Neo4j Community (tools/neo4j-server, `make neo4j-deps` first; one server, emptied
 before each batch size).
 With --neo4j it uses NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE and EMPTIES
-that database before each run.
+that database before each run (--server-home: its home, to read its CPU time).
+Each row gives the write phase's CPU seconds, of this process and of the server (read from
+/proc), and the load average: on a shared machine wall seconds follow the load, CPU seconds
+much less. The first batch size on a freshly started server also pays its warm-up.
 """
 
 from __future__ import annotations
@@ -188,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = (Settings.from_env(os.environ) if args.neo4j
                   else stack.enter_context(local_neo4j(tmp / "neo4j", args.heap, args.page_cache)))
         for size in sizes:
-            _log(f"batch size {size}: ingest, then ingest again ({label})")
+            again = "" if args.no_reingest else ", then ingest again"
+            _log(f"batch size {size}: ingest{again} ({label})")
             with emptied_neo4j(server) as settings:
                 results.append(run_once(settings, path, size, not args.no_reingest,
                                         args.server_home if args.neo4j else tmp / "neo4j" / "home",
