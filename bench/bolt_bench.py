@@ -8,7 +8,10 @@ and ingests it again (which must add nothing; --no-reingest skips that). Without
 starts Neo4j Community (tools/neo4j-server, `make neo4j-deps` first; one server, emptied
 before each batch size).
 With --neo4j it uses NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE and EMPTIES
-that database before each run.
+that database before each run (--server-home: its home, to read its CPU time).
+Each row gives the write phase's CPU seconds, of this process and of the server (read from
+/proc), and the load average: on a shared machine wall seconds follow the load, CPU seconds
+much less. The first batch size on a freshly started server also pays its warm-up.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from graph.schema import load_schema
 from graph.settings import Settings
 from graph.store.base import Progress, UpsertPlan
 from ingest.runner import ingest_paths
-from queries.neo4j_store import Neo4jStore
+from queries.neo4j_store import WRITERS, Neo4jStore
 
 
 def _log(message: str) -> None:
@@ -66,24 +69,48 @@ def emptied_neo4j(settings: Settings) -> Iterator[Settings]:
     yield settings
 
 
-class TimedStore(Neo4jStore):
-    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge."""
+def server_cpu_seconds(home: Path | None) -> float | None:
+    """CPU seconds (user + system) of the Java process serving `home`, from /proc (Linux)."""
+    if home is None:
+        return None
+    needle = str(home).encode()
+    for stat in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if needle in stat.read_bytes():
+                fields = (stat.parent / "stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
 
-    write_seconds = 0.0
+
+class TimedStore(Neo4jStore):
+    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge:
+    wall seconds, this process's CPU seconds and, when known, the server's."""
+
+    write_seconds = write_cpu = server_cpu = 0.0
+    home: Path | None = None
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
+        server = server_cpu_seconds(self.home)
         super()._write(plan, progress)
         self.write_seconds += time.perf_counter() - started
+        self.write_cpu += time.process_time() - cpu
+        after = server_cpu_seconds(self.home)
+        if server is not None and after is not None:
+            self.server_cpu += after - server
 
 
-def run_once(settings: Settings, path: Path, batch_size: int, again: bool) -> dict[str, Any]:
+def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
+             home: Path | None, writers: int) -> dict[str, Any]:
     store = TimedStore.connect(load_schema(), replace(settings, batch_size=batch_size))
     assert isinstance(store, TimedStore)
+    store.home, store.writers = home, writers
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
+        server_before = server_cpu_seconds(home)
         first = ingest_paths(store, [path])
-        ingest_seconds = time.perf_counter() - started
+        ingest_seconds, ingest_cpu = time.perf_counter() - started, time.process_time() - cpu
+        server_after = server_cpu_seconds(home)
         if not first.ok:
             raise SystemExit(f"ingest refused the file: {first.problems[:3]}")
         write_seconds, store.write_seconds = store.write_seconds, 0.0
@@ -96,6 +123,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool) -> di
     relations = first.summary.relations_added
     return {
         "batch_size": batch_size,
+        "writers": writers,
         "server": store.agent,
         "entities": stats.entities,
         "relations": stats.relations,
@@ -103,6 +131,10 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool) -> di
         "write_s": round(write_seconds, 2),
         "relations_per_s_ingest": round(relations / ingest_seconds),
         "relations_per_s_write": round(relations / write_seconds),
+        "client_cpu_s": {"ingest": round(ingest_cpu, 1), "write": round(store.write_cpu, 1)},
+        "server_cpu_s": None if server_before is None or server_after is None else {
+            "ingest": round(server_after - server_before, 1), "write": round(store.server_cpu, 1)},
+        "load_avg": [round(x, 1) for x in os.getloadavg()],
         "reingest_s": round(reingest_seconds, 2) if second else None,
         "reingest_added": (second.summary.entities_added + second.summary.relations_added
                            if second else None),
@@ -113,14 +145,17 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool) -> di
 
 def table(results: Sequence[dict[str, Any]], label: str) -> str:
     lines = [
-        f"Ingest over Bolt: {label} ({results[0]['server']})",
+        f"Ingest over Bolt: {label} ({results[0]['server']}), "
+        f"{results[0]['writers']} writer(s)",
         "| batch size | ingest s | write s | relations/s (ingest) | relations/s (write) "
-        "| re-ingest s | re-ingest added |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU s client / server (write) | re-ingest s | re-ingest added | load avg |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     lines += [
         f"| {r['batch_size']} | {r['ingest_s']} | {r['write_s']} | {r['relations_per_s_ingest']}"
-        f" | {r['relations_per_s_write']} | {r['reingest_s']} | {r['reingest_added']} |"
+        f" | {r['relations_per_s_write']} | {r['client_cpu_s']['write']} / "
+        f"{(r['server_cpu_s'] or {}).get('write', '-')} | {r['reingest_s']} "
+        f"| {r['reingest_added']} | {r['load_avg'][0]} |"
         for r in results
     ]
     return "\n".join(lines)
@@ -136,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--neo4j", action="store_true", help="use NEO4J_* (empties the database)")
     parser.add_argument("--heap", default="2g", help="JVM heap of the Neo4j started here")
     parser.add_argument("--page-cache", default="1g", help="its page cache")
+    parser.add_argument("--writers", type=int, default=WRITERS,
+                        help=f"write transactions at once (default {WRITERS})")
+    parser.add_argument("--server-home", type=Path,
+                        help="with --neo4j: that server's home, to read its CPU time (/proc)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-reingest", action="store_true",
                         help="skip the second ingest (which must add nothing)")
@@ -152,9 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = (Settings.from_env(os.environ) if args.neo4j
                   else stack.enter_context(local_neo4j(tmp / "neo4j", args.heap, args.page_cache)))
         for size in sizes:
-            _log(f"batch size {size}: ingest, then ingest again ({label})")
+            again = "" if args.no_reingest else ", then ingest again"
+            _log(f"batch size {size}: ingest{again} ({label})")
             with emptied_neo4j(server) as settings:
-                results.append(run_once(settings, path, size, not args.no_reingest))
+                results.append(run_once(settings, path, size, not args.no_reingest,
+                                        args.server_home if args.neo4j else tmp / "neo4j" / "home",
+                                        args.writers))
             _log(json.dumps(results[-1]))
     print(table(results, label))
     print(f"{platform.python_implementation()} {platform.python_version()}, "

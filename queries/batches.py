@@ -1,27 +1,34 @@
 """The write path of the Neo4j store: a plan cut into batches, one transaction each. Entities go
 first, then relations, each batch of one type and sent to that type's static statement (one
 plan per type, cached by Neo4j); rows are sorted by (type, id), so concurrent writers lock in
-the same order. Each statement merges its
-rows into what is stored (unions of aliases, sources and evidence, refined dates), so
-concurrent ingests and mutations lose nothing. A batch is all or nothing; batches before a
-failed one stay committed, so an ingest is not one transaction on Neo4j. Re-running it is safe:
-it is idempotent, and the batches already written count as unchanged. A deadlock between
-concurrent writers is retried by the driver.
+the same order. What the plan found absent is created outright (`queries.create_statements`:
+the whole property map, no merge); the rest goes through the upsert, which merges its rows
+into what is stored (unions of aliases, sources and evidence, refined dates). If another writer
+created one of a create batch's ids meanwhile, the uniqueness constraint fails that batch and
+its items are sent again through the upsert, so concurrent ingests and mutations lose nothing.
+A batch is all or nothing; batches before a failed one stay committed, so an ingest is not one
+transaction on Neo4j. Re-running it is safe: it is idempotent, and the batches already written
+count as unchanged. A deadlock between concurrent writers is retried by the driver.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+import itertools
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ConstraintError, CypherTypeError, DriverError, Neo4jError
 
 from graph.errors import AikgError, InvalidInput, StoreUnavailable
 from graph.model import Entity, Relation
-from graph.store.base import Progress
-from queries.encoding import entity_row, relation_row
+from graph.store.base import Progress, UpsertPlan
+from queries.encoding import entity_props, entity_row, relation_props, relation_row
 from queries.registry import Statement
 from queries.statements import WriteStatements
 
@@ -35,37 +42,83 @@ class Batch:
     what: str  # "Company entities", "SCRAPED_FROM relations"
     statement: Statement
     rows: list[dict[str, Any]]
+    merging: Callable[[], Batch] | None = None  # a create batch's items as an upsert batch
 
     @property
     def ids(self) -> list[str]:
         return [str(row["id"]) for row in self.rows]
 
 
-def plan_batches(
-    entities: Iterable[Entity], relations: Iterable[Relation], writes: WriteStatements, size: int
-) -> list[Batch]:
+def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[Pending]:
     """Batches of at most `size` rows of one type each, in (type, id) order: entities, then
-    relations, so every writer locks in the same order."""
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for entity in sorted(entities, key=lambda e: (e.type, e.id)):
+    relations, so every writer locks in the same order; per type the creates, then the upserts.
+    Their rows are built when they are sent (by the writer threads, while others wait on Neo4j).
+    """
+    for entity in plan.entities:
         allowed = writes.entity_labels.get(entity.type)
         if allowed is None or not set(entity.extra_labels) <= allowed:
             raise InvalidInput(f"entity {entity.id!r} has type {entity.type!r} and labels "
                                f"{sorted(entity.extra_labels)}, not in the schema")
-        by_type.setdefault(entity.type, []).append(entity_row(entity))
-    batches = [Batch(f"{name} entities", writes.entities[name], chunk)
-               for name, rows in by_type.items() for chunk in _chunks(rows, size)]
-    by_type = {}
-    for rel in sorted(relations, key=lambda r: (r.type, r.id)):
+    for rel in plan.relations:
         if rel.type not in writes.relations:
             raise InvalidInput(f"relation {rel.id!r} has type {rel.type!r}, not in the schema")
-        by_type.setdefault(rel.type, []).append(relation_row(rel))
-    batches += [Batch(f"{name} relations", writes.relations[name], chunk)
-                for name, rows in by_type.items() for chunk in _chunks(rows, size)]
-    return batches
+    entities = _Writes("entities", writes.entity_creates, writes.entities, _create_entity_row,
+                       entity_row)
+    relations = _Writes("relations", writes.relation_creates, writes.relations,
+                        _create_relation_row, relation_row)
+    return [*entities.batches(plan.entities, plan.new_entity_ids, size),
+            *relations.batches(plan.relations, plan.new_relation_ids, size)]
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+@dataclass(frozen=True)
+class Pending:
+    """A batch not built yet: its phase ("entities" before "relations") and how to build it."""
+
+    phase: str
+    build: Callable[[], Batch]
+
+
+Item = TypeVar("Item", Entity, Relation)
+
+
+@dataclass(frozen=True)
+class _Writes:
+    """How items of one kind become batches: creates for the new ones, upserts for the rest."""
+
+    kind: str  # "entities", "relations"
+    creates: dict[str, Statement]
+    upserts: dict[str, Statement]
+    create_row: Callable[[Any], dict[str, Any]]
+    upsert_row: Callable[[Any], dict[str, Any]]
+
+    def batches(self, items: Iterable[Item], new: frozenset[str], size: int) -> list[Pending]:
+        by_type: dict[tuple[str, bool], list[Item]] = {}
+        for item in sorted(items, key=lambda i: (i.type, i.id)):
+            by_type.setdefault((item.type, item.id not in new), []).append(item)
+        return [Pending(self.kind, self._upsert(name, chunk) if stored
+                        else self._create(name, chunk))
+                for (name, stored), of_type in sorted(by_type.items())
+                for chunk in _chunks(of_type, size)]
+
+    def _create(self, name: str, chunk: list[Item]) -> Callable[[], Batch]:
+        return lambda: Batch(f"{name} {self.kind}", self.creates[name],
+                             [self.create_row(item) for item in chunk], self._upsert(name, chunk))
+
+    def _upsert(self, name: str, chunk: list[Item]) -> Callable[[], Batch]:
+        return lambda: Batch(f"{name} {self.kind}", self.upserts[name],
+                             [self.upsert_row(item) for item in chunk])
+
+
+def _create_entity_row(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "labels": list(entity.extra_labels), "props": entity_props(entity)}
+
+
+def _create_relation_row(rel: Relation) -> dict[str, Any]:
+    return {"id": rel.id, "source": rel.source, "target": rel.target,
+            "props": relation_props(rel)}
+
+
+def _chunks(rows: list[Item], size: int) -> Iterator[list[Item]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -75,17 +128,88 @@ class _Incomplete(Exception):
 
 
 def write_batches(
-    driver: Driver, database: str, batches: Sequence[Batch], progress: Progress | None
+    driver: Driver, database: str, batches: Sequence[Batch | Pending], progress: Progress | None,
+    writers: int = 1,
 ) -> None:
-    """Commit each batch in its own transaction; on failure say which records it held."""
-    for number, batch in enumerate(batches, 1):
+    """Commit each batch in its own transaction, up to `writers` at once within a phase (every
+    entity batch is committed before the first relation batch is sent). The next batch's rows
+    are built here while the writers wait on Neo4j. On a failure no further batch is started,
+    and the error names the failed batch's records."""
+    pending = [b if isinstance(b, Pending) else _ready(b) for b in batches]
+    stop, tally = threading.Event(), _Tally(len(pending), progress)
+    with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-writer") as pool:
+        for _, phase in itertools.groupby(enumerate(pending, 1), key=lambda p: p[1].phase):
+            sent: deque[tuple[int, Future[int]]] = deque()
+            for number, item in phase:
+                if stop.is_set():
+                    break
+                batch = item.build()
+                sent.append((number, pool.submit(_send, driver, database, batch, stop)))
+                while len(sent) > writers:
+                    tally.collect(*sent.popleft())
+            while sent:
+                tally.collect(*sent.popleft())
+            tally.raise_failure()
+
+
+@dataclass
+class _Tally:
+    """Batches committed so far, and the first that failed."""
+
+    total: int
+    progress: Progress | None
+    committed: int = 0
+    failed: tuple[int, _Failed] | None = None
+
+    def collect(self, number: int, future: Future[int]) -> None:
         try:
-            with driver.session(database=database) as session:
+            rows = future.result()
+        except _Failed as error:
+            self.failed = self.failed or (number, error)
+            return
+        if rows:
+            self.committed += 1
+            if self.progress:
+                self.progress(rows)
+
+    def raise_failure(self) -> None:
+        if self.failed:
+            number, first = self.failed
+            raise batch_error(first.batch, number, self.total, self.committed,
+                              first.cause) from first.cause
+
+
+def _ready(batch: Batch) -> Pending:
+    return Pending("", functools.partial(_as_is, batch))
+
+
+def _as_is(batch: Batch) -> Batch:
+    return batch
+
+
+class _Failed(Exception):
+    def __init__(self, batch: Batch, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.batch, self.cause = batch, cause
+
+
+def _send(driver: Driver, database: str, batch: Batch, stop: threading.Event) -> int:
+    """Commit one batch (merged instead if another writer created one of its ids first): the
+    rows committed, or 0 when an earlier failure stopped the ingest."""
+    if stop.is_set():
+        return 0
+    try:
+        with driver.session(database=database) as session:
+            try:
                 session.execute_write(_transaction(batch))
-        except (_Incomplete, Neo4jError, DriverError) as exc:
-            raise batch_error(batch, number, len(batches), exc) from exc
-        if progress:
-            progress(len(batch.rows))
+            except ConstraintError:
+                if batch.merging is None:
+                    raise
+                session.execute_write(_transaction(batch.merging()))  # another writer won
+    except (_Incomplete, Neo4jError, DriverError) as exc:
+        stop.set()
+        raise _Failed(batch, exc) from exc
+    return len(batch.rows)
 
 
 def _transaction(batch: Batch) -> Any:
@@ -103,7 +227,9 @@ def _transaction(batch: Batch) -> Any:
     return work
 
 
-def batch_error(batch: Batch, number: int, total: int, cause: Exception) -> AikgError:
+def batch_error(
+    batch: Batch, number: int, total: int, committed: int, cause: Exception
+) -> AikgError:
     """A refused batch is bad input (constraint, property type); anything else the store's."""
     ids = batch.ids
     shown = ", ".join(ids[:MAX_IDS_IN_ERROR])
@@ -111,9 +237,9 @@ def batch_error(batch: Batch, number: int, total: int, cause: Exception) -> Aikg
         shown += f" and {len(ids) - MAX_IDS_IN_ERROR} more"
     message = (
         f"Neo4j write of batch {number} of {total} ({len(ids)} {batch.what}: {shown}) failed "
-        f"and was rolled back: {_describe(cause)}. The {number - 1} batch(es) before it are "
-        "committed (an ingest is not one transaction on Neo4j); fix the cause and run the "
-        "ingest again: it is idempotent."
+        f"and was rolled back: {_describe(cause)}. {committed} other batch(es) are committed "
+        "(an ingest is not one transaction on Neo4j); fix the cause and run the ingest again: "
+        "it is idempotent."
     )
     refused = isinstance(cause, ConstraintError | CypherTypeError | _Incomplete)
     return InvalidInput(message) if refused else StoreUnavailable(message)

@@ -13,6 +13,7 @@ NO_DATE does; an undated relation's key is `(NO_DATE, id)`, so the undated run i
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import itertools
 from collections.abc import Callable, Sequence
@@ -83,6 +84,8 @@ class RelationSeeks:
     run: Run
     types: Sequence[str]
     field: str
+    dated: frozenset[str] = frozenset()  # types known to hold no undated relation: not sought
+    learned: set[str] = dataclasses.field(default_factory=set)  # whole undated run empty
 
     def key(self, rel: Relation) -> SortKey:
         return (rel.id,) if self.field == "ID" else (rel.date or NO_DATE, rel.id)
@@ -101,7 +104,7 @@ class RelationSeeks:
             return self.run(rtype, f"id_{way}", {"id": start, "undated": False, "limit": limit})
         date, rid = cursor if cursor else (NO_DATE, LAST_ID) if descending else ("", "")
         if date == NO_DATE:  # in the undated run (it comes last ascending, first descending)
-            undated = self.run(rtype, f"id_{way}", {"id": rid, "undated": True, "limit": limit})
+            undated = self._undated(rtype, way, rid, limit)
             if not descending or len(undated) >= limit:
                 return undated
             rest = self.run(rtype, "dated_down", {"date": NO_DATE, "id": "",
@@ -110,5 +113,15 @@ class RelationSeeks:
         dated = self.run(rtype, f"dated_{way}", {"date": date, "id": rid, "limit": limit})
         if descending or len(dated) >= limit:
             return dated
-        rest = self.run(rtype, "id_up", {"id": "", "undated": True, "limit": limit - len(dated)})
-        return dated + rest
+        return dated + self._undated(rtype, "up", "", limit - len(dated))
+
+    def _undated(self, rtype: str, way: str, rid: str, limit: int) -> list[Relation]:
+        """The undated run past `rid`. No index holds a missing date, so this reads the type's
+        id index until `limit` undated rows are found: all of it when there are none, which
+        is remembered (`learned`) when the run started at either end."""
+        if rtype in self.dated:
+            return []
+        found = self.run(rtype, f"id_{way}", {"id": rid, "undated": True, "limit": limit})
+        if not found and rid in ("", LAST_ID):
+            self.learned.add(rtype)
+        return found

@@ -1,13 +1,14 @@
 """The Neo4j store's answers to the read helpers of `graph.store.reads`, in named Cypher.
 
 Degrees, scans by type, citations and external-id look-ups run on the server instead of
-through `iter_relations`; search adds description matches. Results equal the generic ones.
+through `iter_relations`; search is `queries.neo4j_search`. Results equal the generic ones.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -17,23 +18,20 @@ from graph.model import Entity, Relation
 from graph.store import paths, traversal
 from graph.store.lookup import external_keys, generic_lookup
 from graph.store.query import EntityFilter, Order, Page, RelationFilter, SortKey, Window
-from graph.store.reads import GraphReads
-from graph.store.search_index import (
-    description_of,
-    entity_rank_key,
-    fold,
-    text_properties,
-    tokens,
-)
+from graph.store.search_index import fold
+from queries import neo4j_paths
 from queries.neo4j_pages import RelationSeeks, page_statements
 from queries.neo4j_rows import Neo4jRows
+from queries.neo4j_search import Neo4jSearch
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
-DESCRIPTION_CANDIDATES = 10_000
+# A relation type whose undated run was empty (its relations all dated) is not sought for
+# undated relations again for this long while its count is unchanged: that run reads the
+# whole type's id index, since no index holds a missing date (`neo4j_pages.RelationSeeks`).
+DATED_SECONDS = 60.0
 
-
-class Neo4jReads(GraphReads):
+class Neo4jReads(Neo4jSearch):
     """Overrides for `Neo4jStore`; every statement is a file of queries/."""
 
     @property
@@ -93,14 +91,28 @@ class Neo4jReads(GraphReads):
                 or window.last is not None or window.before is not None or window.first is None:
             return super().find_relations(flt, order, window, as_of)
         wanted = types or sorted(self._neo4j.schema.relation_types)
-        seeks = RelationSeeks(self._seek, wanted, order.field)
+        counts = self._neo4j.stats().relation_types
+        seeks = RelationSeeks(self._seek, wanted, order.field, self._all_dated(counts))
         first, cursor = window.first, window.after
         rows = seeks.beyond(cursor, order.descending, first + 1)
-        counts = self._neo4j.stats().relation_types
+        now = time.monotonic()
+        self._dated_types.update({t: (counts.get(t, 0), now) for t in seeks.learned})
         total = sum(n for t, n in counts.items() if t in wanted)
         page = rows[:first]
         return Page(page, [seeks.key(r) for r in page], total, len(rows) > first,
                     cursor is not None and self._reaches(seeks, cursor, order.descending))
+
+    @functools.cached_property
+    def _dated_types(self) -> dict[str, tuple[int, float]]:
+        """Relation types seen to hold no undated relation: (their count then, when)."""
+        return {}
+
+    def _all_dated(self, counts: Mapping[str, int]) -> frozenset[str]:
+        """The types whose undated run was empty less than `DATED_SECONDS` ago, their count
+        unchanged since (an ingest adding an undated relation changes the count)."""
+        now = time.monotonic()
+        return frozenset(t for t, (count, seen) in self._dated_types.items()
+                         if counts.get(t, 0) == count and now - seen < DATED_SECONDS)
 
     def _seek(self, rtype: str, run: str, params: dict[str, Any]) -> list[Relation]:
         statement = self._pages[(rtype, run)]
@@ -144,7 +156,12 @@ class Neo4jReads(GraphReads):
         bounds: traversal.Bounds,
         as_of: str | None = None,
     ) -> list[paths.Path]:
-        """The generic bidirectional search over reads bounded in Cypher."""
+        """The link search of `queries.neo4j_paths`; with `as_of`, the generic bidirectional
+        search over reads bounded in Cypher."""
+        if as_of is None:
+            with within(bounds):
+                return neo4j_paths.shortest_paths(self._neo4j, source, target, max_hops, k,
+                                                  types, bounds)
         with within(bounds):
             store = BoundedReads(self._neo4j, bounds).as_store()
             return paths.shortest_paths(store, source, target, max_hops, k, types, bounds, as_of)
@@ -192,31 +209,6 @@ class Neo4jReads(GraphReads):
             hits = sorted({e.id for e in candidates if fold(key) in set(external_keys(e))})
             if hits:
                 found[key] = hits
-        return found
-
-    def search_hits(
-        self, text: str, types: Sequence[str] | None = None, limit: int = 10
-    ) -> list[tuple[SortKey, Entity]]:
-        hits = {e.id: e for _, e in super().search_hits(text, types, limit)}
-        for entity in self._described(text, types):
-            hits.setdefault(entity.id, entity)
-        return sorted((entity_rank_key(text, e), e) for e in hits.values())[:limit]
-
-    def _described(self, text: str, types: Sequence[str] | None) -> list[Entity]:
-        """Entities whose description has a word starting with every query word."""
-        words = tokens(text)
-        keys = text_properties(self._neo4j.schema)
-        if not words or not keys:
-            return []
-        records = self._records(
-            "search_descriptions", keys=keys, tokens=words, types=list(types or ()),
-            limit=DESCRIPTION_CANDIDATES,
-        )
-        found = []
-        for entity in map(self._neo4j._entity, records):
-            described = set(tokens(description_of(entity, keys)))
-            if all(any(d.startswith(w) for d in described) for w in words):
-                found.append(entity)
         return found
 
 

@@ -31,11 +31,14 @@ from queries.registry import Statement, load_queries
 from queries.statements import (
     FULLTEXT_INDEX,
     count_statements,
+    drop_plain_id_index,
+    relation_key_name,
     schema_statements,
     write_statements,
 )
 
 READ_CHUNK = 5000  # ids per read statement
+WRITERS = 1  # write transactions at once (queries.batches); 2 cost more on 2 cores
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
 SCHEMA_RACE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
@@ -57,6 +60,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         super().__init__(schema)
         check_reserved(schema)
         self.driver, self.database, self.batch_size = driver, database, batch_size
+        self.writers = WRITERS
         self.queries = load_queries()
         self.writes = write_statements(schema)
         self.counts_by_type = count_statements(schema)
@@ -259,6 +263,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
     def init_schema(self) -> SchemaSetup:
         """Create the constraint and indexes the schema implies; safe to run any number of times."""
         setup = SchemaSetup([])
+        self._drop_plain_id_indexes()
         for statement in [*schema_statements(self.schema), self.queries["await_indexes"]]:
             params = {"seconds": INDEX_WAIT_SECONDS} if statement.parameters else {}
             self._run_ddl(statement, params)
@@ -267,11 +272,17 @@ class Neo4jStore(Neo4jReads, GraphStore):
         self._schema_ready = True
         return setup
 
+    def _drop_plain_id_indexes(self) -> None:
+        """Relation `id` indexes without their constraint (from an older `db init`) go first."""
+        by_name = {relation_key_name(rtype): rtype for rtype in self.schema.relation_types}
+        for record in self._read("plain_relation_id_indexes", names=sorted(by_name)):
+            self._run_ddl(drop_plain_id_index(by_name[record["name"]]), {})
+
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         if not self._schema_ready:
             self.init_schema()
-        batches = plan_batches(plan.entities, plan.relations, self.writes, self.batch_size)
-        write_batches(self.driver, self.database, batches, progress)
+        batches = plan_batches(plan, self.writes, self.batch_size)
+        write_batches(self.driver, self.database, batches, progress, self.writers)
 
     def ping(self) -> None:
         try:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.schema import BASE_LABEL, Schema
+from graph.store.search_index import text_properties
+from queries.create_statements import entity_create, relation_create
 from queries.neo4j_pages import page_statements, relation_indexes
 from queries.registry import Statement
 
 CONSTRAINT_NAME = "entity_id"
 FULLTEXT_INDEX = "entity_search"
+DESCRIPTIONS_INDEX = "entity_descriptions"  # the `text` properties, searched as descriptions
 
 
 def schema_statements(schema: Schema) -> list[Statement]:
@@ -25,7 +28,9 @@ def schema_statements(schema: Schema) -> list[Statement]:
     the words of names and aliases (search); Bloom lists the `name` indexes in its perspective
     and searches them when a journalist types a name (bloom/). Every relation type has a RANGE
     index on `id` and on `date`, the sort keys of the root `relations` pages
-    (`queries.neo4j_pages`); otherwise relations are reached from an endpoint.
+    (`queries.neo4j_pages`); otherwise relations are reached from an endpoint. The `id` index
+    is the one a uniqueness constraint owns (`relation_key_constraints`), created first, so
+    the plain `id` index statement finds it there and does nothing.
     """
     return [
         Statement(
@@ -41,9 +46,56 @@ def schema_statements(schema: Schema) -> list[Statement]:
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
             purpose="search by name and aliases (words already folded by aikg)",
         ),
+        *_descriptions_index(schema),
         *(_name_index(label) for label in schema.labels()),
+        *relation_key_constraints(schema),
         *relation_indexes(schema),
     ]
+
+
+def _descriptions_index(schema: Schema) -> list[Statement]:
+    """A full-text index of the schema's `text` properties (searched as descriptions)."""
+    keys = text_properties(schema)
+    if not keys:
+        return []
+    return [Statement(
+        f"create_fulltext_{DESCRIPTIONS_INDEX}",
+        f"CREATE FULLTEXT INDEX {DESCRIPTIONS_INDEX} IF NOT EXISTS\n"
+        f"FOR (n:{BASE_LABEL}) ON EACH [{', '.join(f'n.{key}' for key in keys)}]\n"
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+        purpose="search by the words of descriptions (lower case, accents folded)",
+    )]
+
+
+def relation_key_constraints(schema: Schema) -> list[Statement]:
+    """A uniqueness constraint on `id` of every relation type, named as the plain `id` index it
+    replaces: what makes creating a planned-new relation safe against a concurrent writer (the
+    second `CREATE` of an id fails its batch, which is then merged instead; `queries.batches`).
+    """
+    return [
+        Statement(
+            f"create_constraint_{rtype.lower()}_id",
+            f"CREATE CONSTRAINT {relation_key_name(rtype)} IF NOT EXISTS\n"
+            f"FOR ()-[r:{rtype}]-() REQUIRE r.id IS UNIQUE",
+            purpose=f"every {rtype} relation is one relationship, found by id",
+        )
+        for rtype in sorted(schema.relation_types)
+    ]
+
+
+def relation_key_name(rtype: str) -> str:
+    """The name of a relation type's `id` constraint and of the RANGE index it owns."""
+    return f"{rtype.lower()}_id"
+
+
+def drop_plain_id_index(rtype: str) -> Statement:
+    """Drop the plain `id` index of a relation type that an older `aikg db init` created, so
+    that its uniqueness constraint can be created (Neo4j refuses both on one property)."""
+    return Statement(
+        f"drop_plain_index_{relation_key_name(rtype)}",
+        f"DROP INDEX {relation_key_name(rtype)} IF EXISTS",
+        purpose=f"make way for the {rtype} id constraint",
+    )
 
 
 def _name_index(label: str) -> Statement:
@@ -56,26 +108,33 @@ def _name_index(label: str) -> Statement:
 
 @dataclass(frozen=True)
 class WriteStatements:
-    """The write statements of a schema, one per entity type and one per relation type."""
+    """The write statements of a schema: per entity type and per relation type an upsert (merge
+    into what is stored) and a create (for what the plan found absent)."""
 
     entities: dict[str, Statement]  # entity type -> its upsert
     entity_labels: dict[str, frozenset[str]]  # entity type -> the extra labels it may carry
     relations: dict[str, Statement]  # relation type -> its upsert
+    entity_creates: dict[str, Statement]  # entity type -> its create
+    relation_creates: dict[str, Statement]  # relation type -> its create
 
     @property
     def relation_types(self) -> frozenset[str]:
         return frozenset(self.relations)
 
     def all(self) -> list[Statement]:
-        return [*self.entities.values(), *self.relations.values()]
+        return [*self.entities.values(), *self.relations.values(),
+                *self.entity_creates.values(), *self.relation_creates.values()]
 
 
 def write_statements(schema: Schema) -> WriteStatements:
     labels = {name: frozenset(t.extra_labels) for name, t in schema.entity_types.items()}
+    rtypes = sorted(schema.relation_types)
     return WriteStatements(
         {name: _entity_upsert(name, sorted(labels[name])) for name in sorted(labels)},
         labels,
-        {name: _relation_upsert(name) for name in sorted(schema.relation_types)},
+        {name: _relation_upsert(name) for name in rtypes},
+        {name: entity_create(name, sorted(labels[name])) for name in sorted(labels)},
+        {name: relation_create(name) for name in rtypes},
     )
 
 
@@ -171,13 +230,15 @@ def _relation_upsert(type_name: str) -> Statement:
 
 def count_statements(schema: Schema) -> tuple[Statement, Statement]:
     """Entities per type and relations per type, each a UNION of count-store look-ups (constant
-    time whatever the graph's size: no node or relationship is read)."""
+    time whatever the graph's size: no node or relationship is read). The count is taken
+    before the type's name is added: `RETURN 'T' AS type, count(r)` groups by that literal,
+    and Neo4j then counts by scanning every node or relationship of the type."""
     entities = "\nUNION ALL\n".join(
-        f"MATCH (n:{name}) RETURN '{name}' AS type, count(n) AS count"
+        f"MATCH (n:{name}) WITH count(n) AS count RETURN '{name}' AS type, count"
         for name in sorted(schema.entity_types)
     )
     relations = "\nUNION ALL\n".join(
-        f"MATCH ()-[r:{name}]->() RETURN '{name}' AS type, count(r) AS count"
+        f"MATCH ()-[r:{name}]->() WITH count(r) AS count RETURN '{name}' AS type, count"
         for name in sorted(schema.relation_types)
     )
     return (
@@ -189,4 +250,5 @@ def count_statements(schema: Schema) -> tuple[Statement, Statement]:
 def generated_statements(schema: Schema) -> list[Statement]:
     """Every statement generated from the schema (for the lint gate)."""
     return [*schema_statements(schema), *write_statements(schema).all(),
+            *(drop_plain_id_index(rtype) for rtype in sorted(schema.relation_types)),
             *count_statements(schema), *page_statements(schema).values()]

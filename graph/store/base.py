@@ -56,12 +56,15 @@ class Conflict:
 
 @dataclass
 class UpsertPlan:
-    """The merged state of every changed entity and relation, ready to write."""
+    """The merged state of every changed entity and relation, ready to write, and the ids of
+    those that were not stored when the plan was made (a store may create them outright)."""
 
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     summary: UpsertSummary = field(default_factory=UpsertSummary)
     conflicts: list[Conflict] = field(default_factory=list)
+    new_entity_ids: frozenset[str] = frozenset()
+    new_relation_ids: frozenset[str] = frozenset()
 
 
 class GraphStore(GraphReads, ABC):
@@ -93,7 +96,9 @@ class GraphStore(GraphReads, ABC):
         new_r, counts_r = _merge_stored(batch_r, stored_r, merge_relations, conflicts)
         conflicts.extend(self._dangling(batch_r.values(), batch_e))
         summary = UpsertSummary(*counts_e, *counts_r)
-        return UpsertPlan(new_e, new_r, summary, conflicts)
+        return UpsertPlan(new_e, new_r, summary, conflicts,
+                          frozenset(batch_e.keys() - stored_e.keys()),
+                          frozenset(batch_r.keys() - stored_r.keys()))
 
     def _dangling(
         self, relations: Collection[Relation], batch: dict[str, Entity]

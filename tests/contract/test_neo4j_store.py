@@ -80,11 +80,13 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
              for key in ("id", "date")]
     assert first.ran == [
         "create_constraint_entity_id", "create_fulltext_entity_search",
-        *(f"create_index_{name}" for name in names),
+        "create_fulltext_entity_descriptions", *(f"create_index_{name}" for name in names),
+        *(f"create_constraint_{rtype.lower()}_id" for rtype, key in keyed if key == "id"),
         *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed), "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
     assert {"name": "entity_search", "state": "ONLINE"} in indexes
+    assert {"name": "entity_descriptions", "state": "ONLINE"} in indexes
     ranges = cypher(driver, bolt, "SHOW RANGE INDEXES YIELD name, labelsOrTypes, properties, "
                                   "state RETURN name, labelsOrTypes, properties, state")
     for name, label in zip(names, load_schema().labels(), strict=True):
@@ -109,7 +111,7 @@ def test_a_failed_batch_is_rolled_back_and_named(bolt: Backend) -> None:
         store.upsert([*good[:4], bad, good[5]], [])
     message = str(failure.value)
     assert "batch 2 of 2" in message and "c4, c5, c6" in message
-    assert "1 batch(es) before it are committed" in message
+    assert "1 other batch(es) are committed" in message
     assert sorted(store.get_entities([e.id for e in good])) == ["c1", "c2", "c3"]
     assert not store.upsert(good, []).conflicts  # fixed: the re-run completes the load
     assert store.stats().entities == 6
