@@ -263,5 +263,8 @@ def _collective(name: str, w: TypingWords) -> bool:
     words = name.split()
     if len(words) > 1 and words[-1] in w.collective_words:
         return True
-    return len(words) == 1 and name.islower() and name.isalpha() and len(name) > 4 and (
-        name.endswith("s") and not name.endswith(w.not_plural_endings))
+    return len(words) == 1 and name.islower() and name.isalpha() and name.endswith(
+        _PEOPLE_PLURALS)  # "oncologists", "motorcyclists"; not "kairos", a company
+
+
+_PEOPLE_PLURALS = ("ists", "ers", "ians", "ants", "ents")
