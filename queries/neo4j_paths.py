@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import cancel
 from graph.store import paths, sqlite_walk
 from graph.store.filtering import Matcher
 from graph.store.sqlite_walk import Link
@@ -34,40 +33,10 @@ class CypherLinkSearch(sqlite_walk.LinkSearch):
             self.known.update(self.store.degrees(missing))
         return sum(self.known[n] for n in side.frontier)
 
-    def bridge(self) -> bool:
-        """Add the relations between the two frontiers; whether there are any."""
-        cancel.check()
-        sides = (self.forward, self.backward)
-        if self.bridged == (self.forward.radius, self.backward.radius):
-            return True
-        costs = [self.degree_of(side) for side in sides]
-        scanned, other = sides if costs[0] <= costs[1] else sides[::-1]
-        found = self.neo4j._read("links_between", scanned=scanned.frontier,
-                                 other=other.frontier, types=sorted(set(self.types or ())))
-        for record in found:
-            self._adjoin(_link(record))
-        self.bridged = (self.forward.radius, self.backward.radius)
-        return bool(found)
-
-    def _adjoin(self, link: Link) -> None:
-        self.adjacent.setdefault(link.source, {})[link.id] = link  # type: ignore[assignment]
-        self.adjacent.setdefault(link.target, {})[link.id] = link  # type: ignore[assignment]
-
-    def _expand(self, side: paths._Side) -> None:
-        nodes = [n for n in side.frontier if n not in self.read_from]
-        found = self._links(nodes)
-        for node in nodes:
-            self.read_from[node] = found[node]  # type: ignore[assignment]
-        links = [link for n in side.frontier for link in self.read_from[n]]
-        new = sorted({e for link in links for e in (link.source, link.target)} - side.dist.keys())
-        known = set(new) | side.dist.keys()
-        for link in links:
-            if link.source in known and link.target in known:
-                self._adjoin(link)  # type: ignore[arg-type]
-        side.radius += 1
-        for node in new:
-            side.dist[node] = side.radius
-        side.frontier = new
+    def _bridges(self, scanned: list[str], other: list[str]) -> list[Link]:
+        found = self.neo4j._read("links_between", scanned=scanned, other=other,
+                                 types=sorted(set(self.types or ())))
+        return [_link(record) for record in found]
 
     def _links(self, ids: list[str]) -> dict[str, list[Link]]:
         """Each entity's links, sorted by id: one statement capped at the budget."""

@@ -152,22 +152,31 @@ class LinkSearch(paths.PathSearch):
         sides = (self.forward, self.backward)
         if self.bridged == (self.forward.radius, self.backward.radius):
             return True
-        costs = [sum(self.store.degrees(side.frontier).values()) for side in sides]
+        costs = [self.degree_of(side) for side in sides]
         scanned, other = sides if costs[0] <= costs[1] else sides[::-1]
-        typed = _TYPED if self.types else ""
-        found = self.rows(_BRIDGES.format(typed=typed), (
-            id_list(scanned.frontier), id_list(sorted(set(self.types or ()))),
-            id_list(other.frontier)))
-        for row in found:
-            link = Link(*row)
-            self.adjacent.setdefault(link.source, {})[link.id] = link  # type: ignore[assignment]
-            self.adjacent.setdefault(link.target, {})[link.id] = link  # type: ignore[assignment]
+        found = self._bridges(scanned.frontier, other.frontier)
+        for link in found:
+            self._adjoin(link)
         self.bridged = (self.forward.radius, self.backward.radius)
         return bool(found)
 
+    def _bridges(self, scanned: list[str], other: list[str]) -> list[Link]:
+        """The links between the entities `scanned` (read) and `other` (filtered)."""
+        typed = _TYPED if self.types else ""
+        return [Link(*row) for row in self.rows(_BRIDGES.format(typed=typed), (
+            id_list(scanned), id_list(sorted(set(self.types or ()))), id_list(other)))]
+
+    def _links(self, ids: list[str]) -> dict[str, list[Link]]:
+        """Each entity's links, sorted by id: one query for the level."""
+        return links_of(self.rows, ids, self.types)
+
+    def _adjoin(self, link: Link) -> None:
+        self.adjacent.setdefault(link.source, {})[link.id] = link  # type: ignore[assignment]
+        self.adjacent.setdefault(link.target, {})[link.id] = link  # type: ignore[assignment]
+
     def _expand(self, side: paths._Side) -> None:
         nodes = [n for n in side.frontier if n not in self.read_from]
-        found = links_of(self.rows, nodes, self.types)
+        found = self._links(nodes)
         for node in nodes:
             self.read_from[node] = found[node]  # type: ignore[assignment]
         links = [link for n in side.frontier for link in self.read_from[n]]
@@ -175,8 +184,7 @@ class LinkSearch(paths.PathSearch):
         known = set(new) | side.dist.keys()
         for link in links:
             if link.source in known and link.target in known:
-                self.adjacent.setdefault(link.source, {})[link.id] = link
-                self.adjacent.setdefault(link.target, {})[link.id] = link
+                self._adjoin(link)  # type: ignore[arg-type]
         side.radius += 1
         for node in new:
             side.dist[node] = side.radius
