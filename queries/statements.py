@@ -219,6 +219,7 @@ def _relation_upsert(type_name: str) -> Statement:
         "        WHERE articles[i] = e[0] AND urls[i] = e[1] AND quotes[i] = e[2])] AS fresh\n"
         "SET r += row.props,\n"
         "    r.date = date,\n"
+        "    r.undated = CASE WHEN date IS NULL THEN true END,\n"
         "    r.evidence_articles = articles + [e IN fresh | e[0]],\n"
         "    r.evidence_urls = urls + [e IN fresh | e[1]],\n"
         "    r.evidence_quotes = quotes + [e IN fresh | e[2]]\n"
