@@ -53,7 +53,7 @@ from strawberry.utils.logging import StrawberryLogger
 
 from api.gql.paging import DEFAULT_PAGE
 from graph import cancel
-from graph.errors import AikgError
+from graph.errors import AikgError, StoreUnavailable
 from graph.settings import Settings
 
 LIST_GUESS = 3  # rows assumed for a list without a page size (evidence, authors, sources)
@@ -294,6 +294,17 @@ def _refused(error: GraphQLError) -> bool:
     if isinstance(original, AikgError):
         return original.http_status < HTTP_SERVER_ERROR
     return original is None or isinstance(original, GraphQLError | LimitExceeded)
+
+
+def unavailable(errors: list[GraphQLError] | None) -> StoreUnavailable | None:
+    """A store that could not answer, among a result's errors: the whole response then takes
+    its 503, as /health does, not a 200 with no data. (A query out of time stays a GraphQL
+    error: the store is fine.)"""
+    for error in errors or ():
+        original = _root_cause(error)
+        if isinstance(original, StoreUnavailable):
+            return original
+    return None
 
 
 def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
