@@ -14,7 +14,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from api.gql.context import Context
-from api.gql.limits import unavailable
+from api.gql.failures import unavailable
 
 ASSETS = ("index.html", "graphiql.html", "explorer.js", "explorer.css", "graphiql.js",
           "graphiql.css")
