@@ -50,12 +50,15 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
         return "Agency", "byline_government_site"
     if found[0] == "Person" and len(named) == 1 and len(squashed) >= 4 and squashed in sites:
         return "Publisher", "byline_names_a_site"
+    if found[0] == "Person" and len(named) > 1 and shown.startswith("The "):
+        return "Publisher", "byline_the_outlet"  # "The Conversation", "The Insider": no person
     return found
 
 
 def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
-    if words & w.byline_agency_words and not (words & w.outlet_words and "agency" in words):
-        return "Agency", "byline_agency"  # but "IPN Press Agency", a news agency
+    if words & w.byline_agency_words and not (words & w.outlet_words and words & {
+            "agency", "board"}):  # but "IPN Press Agency", a news agency; "Editorial Board"
+        return "Agency", "byline_agency"  # "National Transportation Safety Board"
     if words & w.byline_group_words:
         return "Group", "byline_group"
     if words & w.outlet_words:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.sources.common import fold, slugify, web_host
+from ingest.sources.typing_countries import country_ids
 from ingest.sources.typing_words import TypingWords, default_words
 
 CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
@@ -83,6 +84,8 @@ def context_type(entity_id: str, context: TypingContext,
     if roles == {"harmed"} and (words & w.abstract_harms or any(
             p in entity_id for p in w.abstract_phrases)):
         return "Group", "abstract_harm"  # AIID lists harms to democracy, trust, integrity
+    if entity_id in country_ids():
+        return "Agency", "country"  # "Estonia", "North Korea": a state (ISO 3166-1 names)
     shown = context.names.get(entity_id)
     account = _account(entity_id, shown, w)
     if account is not None:
@@ -122,7 +125,24 @@ def context_type(entity_id: str, context: TypingContext,
     squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
-    return _anywhere(name, context.corpus, w)
+    found = _anywhere(name, context.corpus, w)
+    if found is None and shown is not None and _capitalised_plural(
+            shown, context.corpus, w.not_plural_endings):
+        return "Group", "common_noun_plural"  # "Hospitals", "Pensioners", "Fact-checkers"
+    return found
+
+
+def _capitalised_plural(name: str, corpus: tuple[str, ...], not_plural: tuple[str, ...]) -> bool:
+    """One capitalised plural word that AIID's texts also write in lower case, in the plural
+    or the singular ("hospital", "pensioners"): a common noun, so a population; not
+    "Bunnings", "HarperCollins" or "Goldman-Sachs", which AIID never writes so."""
+    rest = name[1:].replace("-", "")
+    if not (len(name) > 4 and name[0].isupper() and rest.isalpha() and rest.islower()
+            and name.endswith("s") and not name.lower().endswith(not_plural)):
+        return False
+    word = re.compile(r"\b(?:" + re.escape(name.lower()) + "|" + re.escape(name[:-1].lower())
+                      + r")\b")
+    return any(word.search(text) for text in corpus)
 
 
 def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:

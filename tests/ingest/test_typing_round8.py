@@ -1,0 +1,59 @@
+"""Issue 10, round 8 preparation: states by their ISO 3166-1 names are Agencies; a capitalised
+plural that AIID also writes as a common noun is a Group; a board's byline is an Agency, a
+"The <name>" byline a Publisher, an "... International" byline an Organization."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.sources.typing_bylines import byline_type
+from ingest.sources.typing_context import TypingContext
+from ingest.sources.typing_countries import country_ids
+from ingest.sources.typing_rules import Overrides, decide_type
+
+
+@pytest.mark.parametrize("entity_id,name,roles,expected", [
+    ("estonia", "Estonia", {"harmed"}, "Agency"),
+    ("north-korea", "North Korea", {"deployers"}, "Agency"),  # ISO's common name
+    ("moldova", "Moldova", {"harmed"}, "Agency"),  # "Moldova, Republic of"
+    ("new-zealand", "New Zealand", {"developers"}, "Agency"),  # not "any developer a Company"
+    ("estonian-voters", "Estonian voters", {"harmed"}, "Group"),
+])
+def test_a_state_named_by_its_iso_name_is_an_agency(entity_id: str, name: str,
+                                                    roles: set[str], expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: roles})
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
+
+
+def test_country_names_come_from_the_standard_only() -> None:
+    ids = country_ids()
+    assert {"estonia", "north-korea", "moldova", "philippines"} <= ids
+    assert "russia" not in ids  # ISO 3166-1 says "Russian Federation" only: nothing added by hand
+
+
+CORPUS = ("Hospitals used an algorithm; a hospital in Ohio", "pensioners lost benefits",
+          "Bunnings stores used face recognition")
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("hospitals", "Hospitals", "Group"),  # the singular in lower case: a common noun
+    ("pensioners", "Pensioners", "Group"),
+    ("bunnings", "Bunnings", "Organization"),  # never written lower-case: a name
+    ("harpercollins", "HarperCollins", "Organization"),
+])
+def test_a_capitalised_plural_is_a_group_when_aiid_writes_it_as_a_common_noun(
+        entity_id: str, name: str, expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}},
+                            corpus=CORPUS)
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
+
+
+@pytest.mark.parametrize("byline,expected", [
+    ("National Transportation Safety Board", "Agency"),
+    ("USA Today Editorial Board", "Publisher"),  # an outlet's board is its desk
+    ("The Conversation", "Publisher"),
+    ("Amnesty International", "Organization"),
+    ("Thea Jones", "Person"),
+])
+def test_board_the_and_international_bylines(byline: str, expected: str) -> None:
+    assert byline_type(byline, "https://example.org/x")[0] == expected
