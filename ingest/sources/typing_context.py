@@ -9,8 +9,10 @@ just before a name ("engineering firm Arup") gives its type; a name shaped like 
 ("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a party whose customers or
 employees AIID names ("kmart-customers") is a Company; a developer named as another party and
 one more word ("google-maps") is that party's Product; any other developer is a Company; a
-site AIID cites is a Publisher; last, what any AIID text says of the name ("engineering firm
-Arup" in another incident, "WiseTech Global's CEO").
+site AIID cites is a Publisher; then what any AIID text says of the name ("engineering firm
+Arup" in another incident, "WiseTech Global's CEO"); last, a one-word name by its shape
+(`typing_one_word`). Before all these, a party named by a state's ISO 3166-1 name is an Agency
+(`typing_countries`).
 Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ingest.sources.common import fold, slugify, web_host
 from ingest.sources.typing_countries import country_ids
+from ingest.sources.typing_one_word import one_word_type
 from ingest.sources.typing_words import TypingWords, default_words
 
 CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
@@ -126,23 +129,8 @@ def context_type(entity_id: str, context: TypingContext,
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     found = _anywhere(name, context.corpus, w)
-    if found is None and shown is not None and _capitalised_plural(
-            shown, context.corpus, w.not_plural_endings):
-        return "Group", "common_noun_plural"  # "Hospitals", "Pensioners", "Fact-checkers"
-    return found
-
-
-def _capitalised_plural(name: str, corpus: tuple[str, ...], not_plural: tuple[str, ...]) -> bool:
-    """One capitalised plural word that AIID's texts also write in lower case, in the plural
-    or the singular ("hospital", "pensioners"): a common noun, so a population; not
-    "Bunnings", "HarperCollins" or "Goldman-Sachs", which AIID never writes so."""
-    rest = name[1:].replace("-", "")
-    if not (len(name) > 4 and name[0].isupper() and rest.isalpha() and rest.islower()
-            and name.endswith("s") and not name.lower().endswith(not_plural)):
-        return False
-    word = re.compile(r"\b(?:" + re.escape(name.lower()) + "|" + re.escape(name[:-1].lower())
-                      + r")\b")
-    return any(word.search(text) for text in corpus)
+    return found if found is not None or shown is None else one_word_type(
+        shown, context.corpus, w.not_plural_endings)
 
 
 def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:

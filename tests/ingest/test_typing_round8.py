@@ -1,6 +1,7 @@
-"""Issue 10, round 8 preparation: states by their ISO 3166-1 names are Agencies; a capitalised
-plural that AIID also writes as a common noun is a Group; a board's byline is an Agency, a
-"The <name>" byline a Publisher, an "... International" byline an Organization."""
+"""Issue 10, round 8 preparation: states by their ISO 3166-1 names are Agencies; of one-word
+names no other rule decides, a capitalised plural that AIID also writes as a common noun is a
+Group, a handle a Person, any other a Company; a board's byline is an Agency, a "The <name>"
+byline a Publisher, an "... International" byline an Organization."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ CORPUS = ("Hospitals used an algorithm; a hospital in Ohio", "pensioners lost be
 @pytest.mark.parametrize("entity_id,name,expected", [
     ("hospitals", "Hospitals", "Group"),  # the singular in lower case: a common noun
     ("pensioners", "Pensioners", "Group"),
-    ("bunnings", "Bunnings", "Organization"),  # never written lower-case: a name
-    ("harpercollins", "HarperCollins", "Organization"),
+    ("bunnings", "Bunnings", "Company"),  # never written lower-case: a name (a brand)
+    ("harpercollins", "HarperCollins", "Company"),
+    ("sara-smith", "Sara Smith", "Person"),  # harmed, two name words
 ])
 def test_a_capitalised_plural_is_a_group_when_aiid_writes_it_as_a_common_noun(
         entity_id: str, name: str, expected: str) -> None:
@@ -57,3 +59,17 @@ def test_a_capitalised_plural_is_a_group_when_aiid_writes_it_as_a_common_noun(
 ])
 def test_board_the_and_international_bylines(byline: str, expected: str) -> None:
     assert byline_type(byline, "https://example.org/x")[0] == expected
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("the-real-cool-dad", "the_real_cool_dad", "Person"),
+    ("0xhungusman", "0xhungusman", "Person"),
+    ("c3pmeme", "C3PMeme", "Person"),
+    ("airbus", "Airbus", "Company"),
+    ("storm-1679", "Storm-1679", "Organization"),  # not a handle, several words
+    ("smart-columbus", "Smart Columbus", "Organization"),  # two words: left undecided
+])
+def test_a_one_word_name_is_a_handle_or_a_brand(entity_id: str, name: str,
+                                                expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}})
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
