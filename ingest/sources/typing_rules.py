@@ -85,6 +85,12 @@ def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides
 
 
 def _population(entity_id: str, words: list[str], w: TypingWords) -> bool:
+    people = w.populations | w.strong_plurals | w.person_nouns | w.unknown_words
+    body = w.agency_words | w.police_words | w.organisation_words
+    if words[-1] not in people and (entity_id.startswith(w.agency_prefixes) or (
+            words[-1] in body and not words[-1].endswith("s")
+            and not people.intersection(words))):
+        return False  # "department-of-veterans-affairs", "chinese-government": one body
     first_plural = (words[0] in w.populations and words[0].endswith("s")) or (
         len(words[0]) > 5 and words[0].endswith(w.demonym_plural_endings))  # "israelis"
     any_plural = any(x in w.populations and x.endswith("s") for x in words)

@@ -73,3 +73,16 @@ def test_a_one_word_name_is_a_handle_or_a_brand(entity_id: str, name: str,
                                                 expected: str) -> None:
     context = TypingContext(names={entity_id: name}, roles={entity_id: {"deployers"}})
     assert decide_type(entity_id, {}, Overrides(), context).type == expected
+
+
+@pytest.mark.parametrize("entity_id,expected", [
+    ("chinese-government", "Agency"),  # "Chinese" is no population here
+    ("chinese-communist-party", "Organization"),
+    ("department-of-veterans-affairs-va", "Agency"),
+    ("critics-of-the-chinese-government", "Group"),
+    ("residents-and-staff-of-mount-pleasant-district-hospital", "Group"),
+    ("chinese-startups", "Group"),
+])
+def test_a_body_named_with_a_demonym_or_a_plural_is_not_a_population(entity_id: str,
+                                                                      expected: str) -> None:
+    assert decide_type(entity_id, {}, Overrides()).type == expected
