@@ -86,3 +86,17 @@ def test_a_one_word_name_is_a_handle_or_a_brand(entity_id: str, name: str,
 def test_a_body_named_with_a_demonym_or_a_plural_is_not_a_population(entity_id: str,
                                                                       expected: str) -> None:
     assert decide_type(entity_id, {}, Overrides()).type == expected
+
+
+@pytest.mark.parametrize("byline,expected", [
+    ("CNN Business", "Publisher"),
+    ("ABC's 7.30", "Publisher"),
+    ("WCBS/CNN/CNN Newsource", "Publisher"),
+    ("ET Online", "Publisher"),  # two capitals and a desk word
+    ("BR Data", "Publisher"),
+    ("AJ Vicens", "Person"),  # two capitals and a name: initials
+    ("PJ O'Keefe", "Person"),
+])
+def test_an_outlets_acronym_before_its_desk_or_show_is_the_publisher(byline: str,
+                                                                     expected: str) -> None:
+    assert byline_type(byline, "https://example.org/x")[0] == expected
