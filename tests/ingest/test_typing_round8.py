@@ -32,21 +32,19 @@ def test_country_names_come_from_the_standard_only() -> None:
     assert "russia" not in ids  # ISO 3166-1 says "Russian Federation" only: nothing added by hand
 
 
-CORPUS = ("Hospitals used an algorithm; a hospital in Ohio", "pensioners lost benefits",
-          "Bunnings stores used face recognition")
-
-
 @pytest.mark.parametrize("entity_id,name,expected", [
-    ("hospitals", "Hospitals", "Group"),  # the singular in lower case: a common noun
-    ("pensioners", "Pensioners", "Group"),
-    ("bunnings", "Bunnings", "Company"),  # never written lower-case: a name (a brand)
-    ("harpercollins", "HarperCollins", "Company"),
+    ("hospitals", "Hospitals", "Group"),
+    ("muslims", "Muslims", "Group"),
+    ("harpercollins", "HarperCollins", "Company"),  # a capital inside: a name
+    ("goldman-sachs", "Goldman-Sachs", "Company"),
+    ("lazarus", "Lazarus", "Company"),  # "-us" is no plural
+    ("child", "Child", "Person"),
+    ("bicyclist", "Bicyclist", "Person"),
     ("sara-smith", "Sara Smith", "Person"),  # harmed, two name words
 ])
-def test_a_capitalised_plural_is_a_group_when_aiid_writes_it_as_a_common_noun(
+def test_a_one_word_name_no_rule_decided_is_typed_by_its_shape(
         entity_id: str, name: str, expected: str) -> None:
-    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}},
-                            corpus=CORPUS)
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}})
     assert decide_type(entity_id, {}, Overrides(), context).type == expected
 
 

@@ -122,7 +122,8 @@ def test_a_press_is_a_publisher_and_a_platforms_web_domain_the_platform() -> Non
 
 @pytest.mark.parametrize("entity_id,name,expected", [
     ("landlords", "Landlords", "Group"),  # AIID also writes "landlords" as a common noun
-    ("bunnings", "Bunnings", "Company"),  # a name AIID never writes lower-case: a one-word brand
+    ("bunnings", "Bunnings", "Group"),  # with nothing else known, a capitalised plural (the
+    # bundled data types Bunnings a Company: AIID names its customers, rule has_customers)
     ("women-in-india", "Women in India", "Group"),
     ("jackelin-a.m.", "Jackelin A.M.", "Person"),
     ("omar-al-bashir", "Omar al-Bashir", "Person"),
