@@ -10,7 +10,7 @@ import pytest
 from ingest.sources.typing_bylines import byline_type
 from ingest.sources.typing_context import TypingContext
 from ingest.sources.typing_countries import country_ids
-from ingest.sources.typing_rules import Overrides, decide_type
+from ingest.sources.typing_rules import Overrides, author_type, decide_type
 
 
 @pytest.mark.parametrize("entity_id,name,roles,expected", [
@@ -98,3 +98,14 @@ def test_a_body_named_with_a_demonym_or_a_plural_is_not_a_population(entity_id: 
 def test_an_outlets_acronym_before_its_desk_or_show_is_the_publisher(byline: str,
                                                                      expected: str) -> None:
     assert byline_type(byline, "https://example.org/x")[0] == expected
+
+
+@pytest.mark.parametrize("byline,expected", [
+    ("Thomson Reuters", "Publisher"),
+    ("Reuters Fact Check", "Publisher"),
+    ("Thomson Reuters Foundation", "Organization"),  # its words say a foundation
+    ("Thomas Reuter", "Person"),
+])
+def test_a_byline_naming_a_reviewed_outlet_is_a_publisher(byline: str, expected: str) -> None:
+    overrides = Overrides(organisation_authors=frozenset({"Reuters", "Associated Press"}))
+    assert author_type(byline, "https://example.org/x", overrides).type == expected
