@@ -130,7 +130,7 @@ def context_type(entity_id: str, context: TypingContext,
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     found = _anywhere(name, context.corpus, w)
     return found if found is not None or shown is None else one_word_type(
-        shown, w.not_plural_endings, w.person_nouns)
+        shown, w.not_plural_endings, w.person_nouns, context.first_names)
 
 
 def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:

@@ -41,10 +41,13 @@ def test_country_names_come_from_the_standard_only() -> None:
     ("child", "Child", "Person"),
     ("bicyclist", "Bicyclist", "Person"),
     ("sara-smith", "Sara Smith", "Person"),  # harmed, two name words
+    ("sara", "Sara", "Person"),  # a byline first name
+    ("isis", "ISIS", "Company"),  # capitals: an acronym, not the first name Isis
 ])
 def test_a_one_word_name_no_rule_decided_is_typed_by_its_shape(
         entity_id: str, name: str, expected: str) -> None:
-    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}})
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}},
+                            first_names=frozenset({"sara", "isis"}))
     assert decide_type(entity_id, {}, Overrides(), context).type == expected
 
 
