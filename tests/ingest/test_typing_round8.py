@@ -112,3 +112,14 @@ def test_an_outlets_acronym_before_its_desk_or_show_is_the_publisher(byline: str
 def test_a_byline_naming_a_reviewed_outlet_is_a_publisher(byline: str, expected: str) -> None:
     overrides = Overrides(organisation_authors=frozenset({"Reuters", "Associated Press"}))
     assert author_type(byline, "https://example.org/x", overrides).type == expected
+
+
+@pytest.mark.parametrize("entity_id,name,expected", [
+    ("auschwitz-memorial-museum", "Auschwitz Memorial Museum", "Organization"),
+    ("northgate-house", "Northgate House", "Organization"),
+    ("bernice-king", "Bernice King", "Person"),
+])
+def test_a_harmed_name_with_an_institutions_word_is_no_person(entity_id: str, name: str,
+                                                              expected: str) -> None:
+    context = TypingContext(names={entity_id: name}, roles={entity_id: {"harmed"}})
+    assert decide_type(entity_id, {}, Overrides(), context).type == expected
