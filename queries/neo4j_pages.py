@@ -35,7 +35,8 @@ _RETURN = "RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r)
 # One statement per (relation type, run): the WHERE and ORDER BY of each run, reading the index
 # of the first ORDER BY key. Undated runs seek the `(undated, id)` index, ordered by both keys
 # as the index is; a `USING INDEX SEEK` hint makes it a seek whatever the statistics (planned
-# on an index that was empty, Neo4j chose a scan of it from the far end, filtered by id). Dated runs seek `date >= $date` (or `<=`) and keep the rows past the cursor's id on that
+# on an index that was empty, Neo4j chose a scan of it from the far end, filtered by id).
+# Dated runs seek `date >= $date` (or `<=`) and keep the rows past the cursor's id on that
 # date, as SQLite's `_beyond` does; that id test is a CASE, not an OR, so that the planner does
 # not answer it as a union of the `date` and `id` indexes (whose rows come unordered).
 _RUNS = {
