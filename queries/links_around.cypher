@@ -2,7 +2,7 @@
 // Parameters: $ids (list of entity ids), $types (list of relation types; empty for all), $limit (most rows: one more than the search's budget)
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]-(b:Entity)
-USING INDEX a:Entity(id)
+USING INDEX SEEK a:Entity(id)
 WHERE size($types) = 0 OR type(r) IN $types
 RETURN id AS entity, r.id AS id, type(r) AS type,
        CASE WHEN startNode(r) = a THEN id ELSE b.id END AS source,

@@ -2,6 +2,6 @@
 // Parameters: $scanned (entity ids whose relations are read), $other (entity ids at the other end), $types (list of relation types; empty for all)
 UNWIND $scanned AS id
 MATCH (a:Entity {id: id})-[r]-(b)
-USING INDEX a:Entity(id)
+USING INDEX SEEK a:Entity(id)
 WHERE b.id IN $other AND (size($types) = 0 OR type(r) IN $types)
 RETURN DISTINCT r.id AS id, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target

@@ -11,7 +11,7 @@ CALL () {
 CALL (found) {
   UNWIND CASE WHEN size(found) < $candidates THEN [] ELSE $starts END AS start
   MATCH (node:Entity)
-  USING INDEX node:Entity(name)
+  USING INDEX SEEK node:Entity(name)
   WHERE node.name STARTS WITH start
     AND (size($types) = 0 OR any(label IN labels(node) WHERE label IN $types))
   WITH node
