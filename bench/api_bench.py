@@ -42,7 +42,7 @@ from typing import Any
 import httpx
 
 from bench.bolt_bench import emptied_neo4j, local_neo4j
-from bench.generate import default_entities, generate
+from bench.generate import DATED_SHARE, default_entities, generate
 from graph.settings import Settings
 from graph.store.embedded import GRAPH_FILE
 
@@ -89,15 +89,16 @@ def aikg_command() -> list[str]:
 
 
 def prepare(
-    relations: int, work: Path, env: dict[str, str]
+    relations: int, work: Path, env: dict[str, str], dated_share: float = DATED_SHARE
 ) -> tuple[Path, Path, dict[str, float]]:
     """The NDJSON file and a store holding it (both reused when present), with timings."""
-    ndjson = work / f"synthetic-{relations}.ndjson"
-    data_dir = work / f"store-{relations}"
+    variant = "" if dated_share == DATED_SHARE else f"-dated{dated_share:g}"
+    ndjson = work / f"synthetic-{relations}{variant}.ndjson"
+    data_dir = work / f"store-{relations}{variant}"
     timings: dict[str, float] = {}
     if not ndjson.exists():
         started = time.perf_counter()
-        generate(ndjson, default_entities(relations), relations, SEED)
+        generate(ndjson, default_entities(relations), relations, SEED, dated_share=dated_share)
         timings["generate_s"] = time.perf_counter() - started
     env = {**env, "AIKG_DATA_DIR": str(data_dir)}
     if env.get("AIKG_STORE") == "neo4j" or not (data_dir / GRAPH_FILE).exists():
@@ -274,9 +275,11 @@ def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> d
     if env.get("AIKG_STORE") == "neo4j":
         with emptied_neo4j(Settings.from_env(env)):
             pass
-    ndjson, data_dir, timings = prepare(relations, args.work, env)
+    ndjson, data_dir, timings = prepare(relations, args.work, env, args.dated_share)
     names = entity_names(ndjson)
-    plan = requests_for(names, args.requests, relation_types(ndjson))
+    plan = {name: requests for name, requests in
+            requests_for(names, args.requests, relation_types(ndjson)).items()
+            if name in args.classes}
     result: dict[str, Any] = {"relations": relations, **timings, "classes": {}}
     started = time.perf_counter()
     with server(data_dir, env) as (url, proc):
@@ -311,7 +314,7 @@ def table(results: list[dict[str, Any]]) -> str:
         f"{s:,}: p50 / p95 ms (answer), server CPU ms/request" for s in sizes)
     lines = [head + " | p50 largest/smallest | CPU largest/smallest |",
              "|---" * (len(sizes) + 3) + "|"]
-    for name in QUERIES:
+    for name in results[0]["classes"]:
         cells, p50s, cpus = [], [], []
         for r in results:
             c = r["classes"][name]
@@ -344,9 +347,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("bench/out/api"),
                         help="where the generated files and stores are kept (reused)")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--classes", default=",".join(QUERIES),
+                        help="comma-separated query classes to run (default: all of "
+                        f"{', '.join(QUERIES)})")
+    parser.add_argument("--dated-share", type=float, default=DATED_SHARE,
+                        help="share of the generated relations without a date identity that "
+                        "carry a date (0.999: a few undated relations among many dated ones)")
     parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded",
                         help="neo4j: a Neo4j Community started here, emptied for each size")
     args = parser.parse_args(argv)
+    args.classes = [name.strip() for name in args.classes.split(",")]
+    unknown = sorted(set(args.classes) - set(QUERIES))
+    if unknown:
+        parser.error(f"unknown query classes {unknown}; known: {', '.join(QUERIES)}")
     args.work.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         env = dict(os.environ)

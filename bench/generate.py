@@ -181,8 +181,10 @@ class GenStats:
 class Generator:
     """Streams entity records, then relation records, for one (entities, relations, seed)."""
 
-    def __init__(self, entities: int, relations: int, seed: int, schema: Schema | None = None):
+    def __init__(self, entities: int, relations: int, seed: int, schema: Schema | None = None,
+                 dated_share: float = DATED_SHARE):
         self.schema = schema or load_schema()
+        self.dated_share = dated_share
         if ARTICLE not in self.schema.entity_types:
             raise ValueError("the schema has no Article type to cite as evidence")
         if relations < 0:
@@ -284,7 +286,7 @@ class Generator:
         pick = bisect.bisect_right(self.rel_cum, rng.random() * self.rel_cum[-1])
         index = min(pick, len(self.rel_types) - 1)
         declared = self.rel_types[index]
-        dated = "date" in declared.identity or rng.random() < DATED_SHARE
+        dated = "date" in declared.identity or rng.random() < self.dated_share
         for attempt in range(ZIPF_TRIES + UNIFORM_TRIES):
             spool, s, tpool, t = self._ends(declared, rng, zipf=attempt < ZIPF_TRIES)
             if spool is tpool and s == t:
@@ -340,9 +342,9 @@ def schema_fingerprint() -> str:
 
 
 def generate(path: Path, entities: int, relations: int, seed: int,
-             progress: bool = False) -> GenStats:
+             progress: bool = False, dated_share: float = DATED_SHARE) -> GenStats:
     """Write the NDJSON file (atomically: a temp file renamed into place)."""
-    gen = Generator(entities, relations, seed)
+    gen = Generator(entities, relations, seed, dated_share=dated_share)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     started, step = time.perf_counter(), max(100_000, (entities + relations) // 10)
     try:
@@ -365,11 +367,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--entities", "-n", type=int, help="entities (N, default M/5)")
     parser.add_argument("--seed", "-s", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True, help="NDJSON file to write")
+    parser.add_argument("--dated-share", type=float, default=DATED_SHARE,
+                        help="share of the relations without a date identity that carry a date")
     args = parser.parse_args(argv)
     entities = args.entities if args.entities is not None else default_entities(args.relations)
     started = time.perf_counter()
     try:
-        stats = generate(args.output, entities, args.relations, args.seed, progress=True)
+        stats = generate(args.output, entities, args.relations, args.seed, progress=True,
+                         dated_share=args.dated_share)
     except (ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

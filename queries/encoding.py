@@ -39,6 +39,9 @@ RELATION_KEYS = (
     "conflicts",
 )
 _EVIDENCE_KEYS = RELATION_KEYS[2:5]
+# `true` on a relationship without a date, absent on a dated one: what the undated run of a
+# root page by date seeks (`queries.neo4j_pages`), since no index holds a missing `date`.
+UNDATED = "undated"
 
 
 def check_reserved(schema: Schema) -> None:
@@ -53,18 +56,18 @@ def check_reserved(schema: Schema) -> None:
         f"{t.name}.{key}"
         for t in schema.relation_types.values()
         for key in t.properties
-        if key in RELATION_KEYS
+        if key in (*RELATION_KEYS, UNDATED)
     ]
     if clashes:
         raise ValueError(
             f"schema properties {clashes} use names the Neo4j store keeps for itself "
-            f"({', '.join(sorted({*ENTITY_KEYS, *RELATION_KEYS}))}); rename them"
+            f"({', '.join(sorted({*ENTITY_KEYS, *RELATION_KEYS, UNDATED}))}); rename them"
         )
 
 
 def property_keys(schema: Schema) -> list[str]:
     """Every property key the Neo4j store writes: declared ones plus its bookkeeping keys."""
-    return sorted({*schema.property_keys(), *ENTITY_KEYS, *RELATION_KEYS})
+    return sorted({*schema.property_keys(), *ENTITY_KEYS, *RELATION_KEYS, UNDATED})
 
 
 def search_text(names: Iterable[str]) -> str:
@@ -189,6 +192,8 @@ def relation_props(relation: Relation) -> dict[str, Any]:
     )
     if relation.date is not None:
         props["date"] = relation.date
+    else:
+        props[UNDATED] = True
     return _with_statements(props, relation)
 
 

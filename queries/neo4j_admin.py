@@ -20,7 +20,7 @@ from typing import Any
 from graph.errors import InvalidInput
 from graph.model import Entity, Relation
 from graph.schema import BASE_LABEL, Schema
-from queries.encoding import ENTITY_KEYS, RELATION_KEYS, entity_props, relation_props
+from queries.encoding import ENTITY_KEYS, RELATION_KEYS, UNDATED, entity_props, relation_props
 
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
@@ -30,7 +30,8 @@ _ENTITY_TYPES = {
     "aliases": "string[]", "sources": "string[]", "merged_ids": "string[]", "conflicts": "string[]"
 }
 _RELATION_TYPES = {
-    **{k: "string[]" for k in RELATION_KEYS if k.startswith("evidence_")}, "conflicts": "string[]"
+    **{k: "string[]" for k in RELATION_KEYS if k.startswith("evidence_")}, "conflicts": "string[]",
+    UNDATED: "boolean",
 }
 
 
@@ -118,7 +119,7 @@ def write_import_files(
             files.entities += 1
         for relation in relations:
             declared = schema.relation_types[relation.type].properties
-            keys = [*RELATION_KEYS, *declared]
+            keys = [*RELATION_KEYS, UNDATED, *declared]
             header = [
                 f":START_ID({BASE_LABEL})", f":END_ID({BASE_LABEL})", ":TYPE",
                 *(_header(k, _RELATION_TYPES.get(k) or _TYPES.get(declared.get(k, "")))

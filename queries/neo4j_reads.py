@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -26,10 +25,6 @@ from queries.neo4j_search import Neo4jSearch
 from queries.neo4j_traversal import BoundedReads, within
 from queries.registry import Statement
 
-# A relation type whose undated run was empty (its relations all dated) is not sought for
-# undated relations again for this long while its count is unchanged: that run reads the
-# whole type's id index, since no index holds a missing date (`neo4j_pages.RelationSeeks`).
-DATED_SECONDS = 60.0
 
 class Neo4jReads(Neo4jSearch):
     """Overrides for `Neo4jStore`; every statement is a file of queries/."""
@@ -92,27 +87,13 @@ class Neo4jReads(Neo4jSearch):
             return super().find_relations(flt, order, window, as_of)
         wanted = types or sorted(self._neo4j.schema.relation_types)
         counts = self._neo4j.stats().relation_types
-        seeks = RelationSeeks(self._seek, wanted, order.field, self._all_dated(counts))
+        seeks = RelationSeeks(self._seek, wanted, order.field)
         first, cursor = window.first, window.after
         rows = seeks.beyond(cursor, order.descending, first + 1)
-        now = time.monotonic()
-        self._dated_types.update({t: (counts.get(t, 0), now) for t in seeks.learned})
         total = sum(n for t, n in counts.items() if t in wanted)
         page = rows[:first]
         return Page(page, [seeks.key(r) for r in page], total, len(rows) > first,
                     cursor is not None and self._reaches(seeks, cursor, order.descending))
-
-    @functools.cached_property
-    def _dated_types(self) -> dict[str, tuple[int, float]]:
-        """Relation types seen to hold no undated relation: (their count then, when)."""
-        return {}
-
-    def _all_dated(self, counts: Mapping[str, int]) -> frozenset[str]:
-        """The types whose undated run was empty less than `DATED_SECONDS` ago, their count
-        unchanged since (an ingest adding an undated relation changes the count)."""
-        now = time.monotonic()
-        return frozenset(t for t, (count, seen) in self._dated_types.items()
-                         if counts.get(t, 0) == count and now - seen < DATED_SECONDS)
 
     def _seek(self, rtype: str, run: str, params: dict[str, Any]) -> list[Relation]:
         statement = self._pages[(rtype, run)]

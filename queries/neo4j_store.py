@@ -25,6 +25,7 @@ from graph.store.base import Direction, GraphStats, GraphStore, Progress, Upsert
 from graph.store.search_index import NameIndex, tokens
 from queries.batches import plan_batches, write_batches
 from queries.encoding import check_reserved, entity_from_node, relation_ends, relation_from_record
+from queries.neo4j_pages import mark_undated, undated_index_name
 from queries.neo4j_reads import Neo4jReads
 from queries.neo4j_tx import bounded_query, read_error
 from queries.registry import Statement, load_queries
@@ -264,6 +265,7 @@ class Neo4jStore(Neo4jReads, GraphStore):
         """Create the constraint and indexes the schema implies; safe to run any number of times."""
         setup = SchemaSetup([])
         self._drop_plain_id_indexes()
+        self._mark_undated()
         for statement in [*schema_statements(self.schema), self.queries["await_indexes"]]:
             params = {"seconds": INDEX_WAIT_SECONDS} if statement.parameters else {}
             self._run_ddl(statement, params)
@@ -277,6 +279,19 @@ class Neo4jStore(Neo4jReads, GraphStore):
         by_name = {relation_key_name(rtype): rtype for rtype in self.schema.relation_types}
         for record in self._read("plain_relation_id_indexes", names=sorted(by_name)):
             self._run_ddl(drop_plain_id_index(by_name[record["name"]]), {})
+
+    def _mark_undated(self) -> None:
+        """Relation types without their `(undated, id)` index yet (an older `db init`) get their
+        undated relationships marked before the index is created (an implicit transaction)."""
+        names = {undated_index_name(rtype): rtype for rtype in self.schema.relation_types}
+        present = {record["name"] for record in self._read("undated_indexes", names=sorted(names))}
+        for name in sorted(set(names) - present):
+            statement = mark_undated(names[name])
+            try:
+                with self.driver.session(database=self.database) as session:
+                    session.run(statement.query).consume()
+            except (Neo4jError, DriverError, OSError) as exc:
+                raise StoreUnavailable(f"Neo4j statement {statement.name} failed: {exc}") from exc
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
         if not self._schema_ready:

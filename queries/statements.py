@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from graph.schema import BASE_LABEL, Schema
 from graph.store.search_index import text_properties
 from queries.create_statements import entity_create, relation_create
-from queries.neo4j_pages import page_statements, relation_indexes
+from queries.neo4j_pages import mark_undated, page_statements, relation_indexes
 from queries.registry import Statement
 
 CONSTRAINT_NAME = "entity_id"
@@ -219,6 +219,7 @@ def _relation_upsert(type_name: str) -> Statement:
         "        WHERE articles[i] = e[0] AND urls[i] = e[1] AND quotes[i] = e[2])] AS fresh\n"
         "SET r += row.props,\n"
         "    r.date = date,\n"
+        "    r.undated = CASE WHEN date IS NULL THEN true END,\n"
         "    r.evidence_articles = articles + [e IN fresh | e[0]],\n"
         "    r.evidence_urls = urls + [e IN fresh | e[1]],\n"
         "    r.evidence_quotes = quotes + [e IN fresh | e[2]]\n"
@@ -251,4 +252,5 @@ def generated_statements(schema: Schema) -> list[Statement]:
     """Every statement generated from the schema (for the lint gate)."""
     return [*schema_statements(schema), *write_statements(schema).all(),
             *(drop_plain_id_index(rtype) for rtype in sorted(schema.relation_types)),
-            *count_statements(schema), *page_statements(schema).values()]
+            *count_statements(schema), *page_statements(schema).values(),
+            *(mark_undated(rtype) for rtype in sorted(schema.relation_types))]

@@ -82,7 +82,9 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
         "create_constraint_entity_id", "create_fulltext_entity_search",
         "create_fulltext_entity_descriptions", *(f"create_index_{name}" for name in names),
         *(f"create_constraint_{rtype.lower()}_id" for rtype, key in keyed if key == "id"),
-        *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed), "await_indexes",
+        *(f"create_index_{rtype.lower()}_{key}" for rtype, key in keyed),
+        *(f"create_index_{rtype.lower()}_undated" for rtype, key in keyed if key == "id"),
+        "await_indexes",
     ]
     indexes = cypher(driver, bolt, "SHOW FULLTEXT INDEXES YIELD name, state RETURN name, state")
     assert {"name": "entity_search", "state": "ONLINE"} in indexes
@@ -95,6 +97,8 @@ def test_db_init_is_idempotent_and_keys_entities_on_id(bolt: Backend, driver: Dr
     for rtype, key in keyed:
         assert {"name": f"{rtype.lower()}_{key}", "labelsOrTypes": [rtype], "properties": [key],
                 "state": "ONLINE"} in ranges
+        assert {"name": f"{rtype.lower()}_undated", "labelsOrTypes": [rtype],
+                "properties": ["undated", "id"], "state": "ONLINE"} in ranges
     constraints = cypher(driver, bolt, "SHOW CONSTRAINTS YIELD name RETURN name")
     assert "entity_id" in {r["name"] for r in constraints}
     cypher(driver, bolt, "CREATE (:Entity:Company {id: 'dup'})")
