@@ -18,7 +18,9 @@ once), `entity_types_round7.csv` (320, seed 20261204, the same way after the rul
 let Company and Platform author, measured once), `entity_types_round8.csv` (320, seed
 20261205, from the 7,320 not in rounds 1 to 7, the same way after the round-8 preparation rule
 change, measured once), `entity_types_round9.csv` (320, seed 20261206, from the 7,000 not in
-rounds 1 to 8, after the post-round-8 rule change, measured once) and `known_duplicates.csv`
+rounds 1 to 8, after the post-round-8 rule change, measured once), `entity_types_round10.csv`
+(320, seed 20261207, from the 6,680 not in rounds 1 to 9, after the unseen-name rule, measured
+once) and `known_duplicates.csv`
 (groups
 that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
 the figures as JSON.
@@ -39,7 +41,8 @@ SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
                 "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
                 "entity_types_round5.csv", "entity_types_round6.csv", "entity_types_round7.csv",
-                "entity_types_round8.csv", "entity_types_round9.csv")
+                "entity_types_round8.csv", "entity_types_round9.csv",
+                "entity_types_round10.csv")
 
 
 @dataclass

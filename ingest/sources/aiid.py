@@ -28,6 +28,7 @@ from ingest.sources.typing_context import (
     site_name,
 )
 from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
+from ingest.sources.typing_unseen import lower_case_words
 
 # AIID's citation url for an incident (the form its own "cite this incident" text uses).
 CITE_URL = "https://incidentdatabase.ai/cite/{}/"
@@ -207,6 +208,7 @@ def typing_context(snapshot: Snapshot, ids: dict[str, str],
     context.corpus = tuple(sorted({text for row in [*snapshot.incidents,
                                                          *snapshot.graphql_rows.values()]
                                         for text in incident_texts(snapshot, row)}))
+    context.lower_words = lower_case_words(context.corpus)
     return context
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ingest.sources.common import fold, slugify, web_host
 from ingest.sources.typing_countries import country_ids
 from ingest.sources.typing_one_word import one_word_type
+from ingest.sources.typing_unseen import unseen_name
 from ingest.sources.typing_words import TypingWords, default_words
 
 CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
@@ -45,6 +46,7 @@ class TypingContext:
     first_names: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()  # web-site names of AIID's reports ("theguardian")
     corpus: tuple[str, ...] = ()  # every incident description and report title
+    lower_words: frozenset[str] = frozenset()  # the corpus's lower-case words (typing_unseen)
 
 
 def site_name(url: str) -> str | None:
@@ -129,6 +131,9 @@ def context_type(entity_id: str, context: TypingContext,
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     found = _anywhere(name, context.corpus, w)
+    if found is None and shown is not None and all(map(_name_word, shown.split())) and (
+            unseen_name(shown.split(), context.lower_words, w.not_person_words)):
+        return "Person", "unseen_name"  # "Nikolay Tupikin": no word AIID writes lower-case
     return found if found is not None or shown is None else one_word_type(
         shown, w.not_plural_endings, w.person_nouns, context.first_names)
 
