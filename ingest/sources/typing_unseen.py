@@ -27,10 +27,12 @@ def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
 def unseen_name(words: list[str], lower_words: frozenset[str],
                 not_person: frozenset[str]) -> bool:
     """`words` (each already a name word) are 2 to 4, none a word the texts write in lower
-    case, no word one that never stands in a person's name, and none a state's name
+    case (nor the plural of one: "Mount Sinai Hospitals" in a snapshot that writes only
+    "hospital"), no word one that never stands in a person's name, and none a state's name
     ("Verite Cachee France")."""
     if not 2 <= len(words) <= 4 or not lower_words:
         return False
-    folded = [fold(x).strip(".") for x in words]
-    return not (set(folded) & (lower_words | not_person)) and not any(
+    folded = {fold(x).strip(".") for x in words}
+    singular = {x[:-1] for x in folded if len(x) > 3 and x.endswith("s")}  # "Hospitals"
+    return not (folded & (lower_words | not_person) or singular & lower_words) and not any(
         slugify(x) in country_ids() for x in words)

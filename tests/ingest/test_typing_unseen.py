@@ -11,6 +11,7 @@ from ingest.sources.typing_rules import Overrides, decide_type
 from ingest.sources.typing_unseen import lower_case_words
 
 TEXTS = ("A scam call centre traded golden currencies; a deployer living in Toronto.",
+         "A patient of the hospital",
          "Deepfake of a politician spread by a network")
 
 
@@ -19,6 +20,7 @@ TEXTS = ("A scam call centre traded golden currencies; a deployer living in Toro
     ("minh-phuong-ngoc-vong", "Minh Phuong Ngoc Vong", "Person"),
     ("golden-currencies", "Golden Currencies", "Organization"),  # "golden" is written lower-case
     ("riocan-living", "RioCan Living", "Organization"),  # "living" too
+    ("mount-sinai-hospitals", "Mount Sinai Hospitals", "Organization"),  # the plural of one
     ("verite-cachee-france", "Verite Cachee France", "Organization"),  # a state's name in it
     ("tan-sri-acryl-sani-abdullah-sani", "Tan Sri Acryl Sani Abdullah Sani", "Organization"),
 ])
