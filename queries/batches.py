@@ -46,7 +46,8 @@ class Batch:
 
     @property
     def ids(self) -> list[str]:
-        return [str(row["id"]) for row in self.rows]
+        """The records' ids (a create row carries its id in its property map only)."""
+        return [str(row["id"] if "id" in row else row["props"]["id"]) for row in self.rows]
 
 
 def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[Pending]:
@@ -110,12 +111,11 @@ class _Writes:
 
 
 def _create_entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "labels": list(entity.extra_labels), "props": entity_props(entity)}
+    return {"labels": list(entity.extra_labels), "props": entity_props(entity)}
 
 
 def _create_relation_row(rel: Relation) -> dict[str, Any]:
-    return {"id": rel.id, "source": rel.source, "target": rel.target,
-            "props": relation_props(rel)}
+    return {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
 
 
 def _chunks(rows: list[Item], size: int) -> Iterator[list[Item]]:
