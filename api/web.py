@@ -10,8 +10,11 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from api.gql.context import Context
+from api.gql.failures import unavailable
 
 ASSETS = ("index.html", "graphiql.html", "explorer.js", "explorer.css", "graphiql.js",
           "graphiql.css")
@@ -39,7 +42,8 @@ def not_built_page(web_dir: Path, page: str) -> HTMLResponse:
 
 
 class GraphiQLRouter(GraphQLRouter[Context, None]):
-    """Strawberry's router with its CDN page replaced by the bundled GraphiQL."""
+    """Strawberry's router with its CDN page replaced by the bundled GraphiQL, and a store
+    failure under a query answered 503."""
 
     web_dir: Path = Path()
 
@@ -48,6 +52,16 @@ class GraphiQLRouter(GraphQLRouter[Context, None]):
         if missing_assets(self.web_dir):
             return not_built_page(self.web_dir, "GraphiQL page")
         return HTMLResponse(page.read_text(encoding="utf-8"))
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """A store that fails under a query answers 503 with its one sentence (the app's
+        AikgError handler), like the same failure found before the query ran."""
+        failure = unavailable(result.errors)
+        if failure is not None:
+            raise failure
+        return await super().process_result(request, result)
 
 
 def explorer_router(web_dir: Path) -> APIRouter:

@@ -15,7 +15,11 @@ drawn with seed 20261202 from the 8,280 not in earlier samples, after the last r
 labelled and committed before measuring, measured once; tuned on afterwards),
 `entity_types_round6.csv` (320, seed 20261203, the same way after the last rule change, measured
 once), `entity_types_round7.csv` (320, seed 20261204, the same way after the rule change that
-let Company and Platform author, measured once) and `known_duplicates.csv` (groups
+let Company and Platform author, measured once), `entity_types_round8.csv` (320, seed
+20261205, from the 7,320 not in rounds 1 to 7, the same way after the round-8 preparation rule
+change, measured once), `entity_types_round9.csv` (320, seed 20261206, from the 7,000 not in
+rounds 1 to 8, after the post-round-8 rule change, measured once) and `known_duplicates.csv`
+(groups
 that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
 the figures as JSON.
 """
@@ -34,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_types_fresh.csv",
                 "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
-                "entity_types_round5.csv", "entity_types_round6.csv", "entity_types_round7.csv")
+                "entity_types_round5.csv", "entity_types_round6.csv", "entity_types_round7.csv",
+                "entity_types_round8.csv", "entity_types_round9.csv")
 
 
 @dataclass

@@ -51,9 +51,9 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.utils.logging import StrawberryLogger
 
+from api.gql.failures import MASKED, LimitExceeded, refused, should_mask
 from api.gql.paging import DEFAULT_PAGE
 from graph import cancel
-from graph.errors import AikgError
 from graph.settings import Settings
 
 LIST_GUESS = 3  # rows assumed for a list without a page size (evidence, authors, sources)
@@ -63,15 +63,9 @@ WEIGHTS = {"search": 10, "timeline": 20, "counts": SCAN_WEIGHT, "topEntities": S
 NEIGHBOURHOOD_WEIGHT = {1: 10, 2: 200, 3: 2000}
 PATH_WEIGHT = 200  # per path asked, per hop allowed
 TEXT_UNIT = 100  # characters of argument text that cost as much as one returned object
-HTTP_SERVER_ERROR = 500
 DOCUMENT_CACHE = 256  # parsed and validated documents kept (bounded: texts are the client's)
 LOG = logging.getLogger("aikg.api")
-MASKED = "Internal error: the server could not answer this query. It has been logged."
 Parent = GraphQLObjectType | GraphQLInterfaceType
-
-
-class LimitExceeded(Exception):
-    """A request asks for more than the limits allow; the message says what and how to fix it."""
 
 
 @dataclass
@@ -256,7 +250,7 @@ class TimedSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if _refused(error):
+            if refused(error):
                 LOG.info("refused: %s", error.message)
             else:
                 StrawberryLogger.error(error, execution_context)
@@ -273,29 +267,6 @@ def _is_mutation(query: str | None, operation_name: str | None, max_tokens: int)
     return operation is not None and operation.operation == OperationType.MUTATION
 
 
-def _root_cause(error: GraphQLError) -> BaseException | None:
-    original = error.original_error
-    while isinstance(original, GraphQLError) and original.original_error is not None:
-        original = original.original_error
-    return original
-
-
-def _should_mask(error: GraphQLError) -> bool:
-    """Hide everything but GraphQL's own errors and ours (AikgError, limits), however wrapped."""
-    original = _root_cause(error)
-    if original is None or isinstance(original, GraphQLError):
-        return False
-    return not isinstance(original, AikgError | LimitExceeded)
-
-
-def _refused(error: GraphQLError) -> bool:
-    """An error of the request, not of the server: logged in one line, without a traceback."""
-    original = _root_cause(error)
-    if isinstance(original, AikgError):
-        return original.http_status < HTTP_SERVER_ERROR
-    return original is None or isinstance(original, GraphQLError | LimitExceeded)
-
-
 def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """The schema extensions that enforce the settings' limits, in the order they apply."""
     rules = [  # built once, so that validation results can be cached per document
@@ -309,5 +280,5 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
         lambda: CostLimiter(settings.cost_budget, settings.max_page_size),
-        lambda: MaskErrors(should_mask_error=_should_mask, error_message=MASKED),
+        lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED),
     ]

@@ -12,12 +12,11 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from ingest.loading import MAX_YAML_BYTES, InputRefused, read_text_file
-from ingest.strict_yaml import StrictLoader
+from ingest.loading import InputRefused
+from ingest.word_files import line, mapping, read_word_file, word_list
 
 WORDS_FILE = "headline_words.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
@@ -25,8 +24,6 @@ ACTIONS = ("FINED", "SUED", "ORDERED", "INVESTIGATED", "CHARGED", "SANCTIONED")
 LISTS = ("passive", "settle", "settlement_objects", "settlement_verbs", "opens", "amount_words",
          "not_agencies", "modal", "boundary", "body_nouns", "specific_bodies", "places")
 KEYS = ("hedges", "verbs", "opened_nouns", *LISTS)
-# a word is read as written: "on", "no" are words here, not YAML 1.1 booleans
-_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:bool")
 
 
 @dataclass(frozen=True)
@@ -58,98 +55,47 @@ def default_words() -> HeadlineWords:
 
 def load_words(path: Path) -> HeadlineWords:
     """Read and check a headline-words file; InvalidInput names FILE:LINE and the fix."""
-    try:
-        return _words(_mapping(_compose(read_text_file(path, MAX_YAML_BYTES)), KEYS))
-    except InputRefused as exc:
-        raise exc.at(path) from None
-
-
-def _compose(text: str) -> yaml.Node:
-    try:
-        node = yaml.compose(text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputRefused(f"malformed YAML: {exc.problem or exc}",
-                           mark.line + 1 if mark else 0) from None
-    if node is None:
-        raise InputRefused(f"expected a mapping with the keys {', '.join(KEYS)}", 1)
-    return node
-
-
-def _mapping(node: yaml.Node, keys: tuple[str, ...] | None) -> dict[str, Any]:
-    """A mapping node's values by key; with `keys`, every one required and no other."""
-    if not isinstance(node, yaml.MappingNode):
-        raise InputRefused("expected a mapping (key: value, ...)", _line(node))
-    found: dict[str, Any] = {}
-    for key_node, value in node.value:
-        key = str(key_node.value)
-        if keys is not None and key not in keys:
-            raise InputRefused(f"unknown key {key!r}; the keys are {', '.join(keys)}",
-                               _line(key_node))
-        if key in found:
-            raise InputRefused(f"{key!r} is given twice; keep one", _line(key_node))
-        found[key] = value
-    missing = [k for k in keys or () if k not in found]
-    if missing:
-        raise InputRefused(f"missing keys: {', '.join(missing)}", _line(node))
-    return found
-
-
-def _list(key: str, node: yaml.Node) -> tuple[str, ...]:
-    if not isinstance(node, yaml.SequenceNode):
-        raise InputRefused(f"{key!r} must be a list of words ([a, b, ...])", _line(node))
-    words = []
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or item.tag not in _TEXT_TAGS or (
-                not item.value.strip() or item.value != item.value.strip().lower()):
-            raise InputRefused(f"{key!r}: each word is lower-case text without spaces around "
-                               f"it; found {getattr(item, 'value', item)!r}", _line(item))
-        words.append(str(item.value))
-    return tuple(words)
+    return read_word_file(path, KEYS, _words)
 
 
 def _hedge(node: yaml.Node) -> re.Pattern[str]:
-    hedges = _list("hedges", node)
+    hedges = word_list("hedges", node)
     for item, hedge in zip(node.value, hedges, strict=True):
         try:
             re.compile(hedge)
         except re.error as exc:
             raise InputRefused(f"hedge {hedge!r} is no regular expression: {exc}",
-                               _line(item)) from None
+                               line(item)) from None
     return re.compile(r"\?|\b(" + "|".join(hedges) + r")\b", re.IGNORECASE)
 
 
 def _verbs(node: yaml.Node) -> dict[str, str]:
     found: dict[str, str] = {}
-    for action, forms in _mapping(node, None).items():
+    for action, forms in mapping(node, None).items():
         if action not in ACTIONS:
             raise InputRefused(f"verbs: unknown relation type {action!r}; use one of "
-                               f"{', '.join(ACTIONS)}", _line(forms))
-        found.update(dict.fromkeys(_list(f"verbs {action}", forms), action))
+                               f"{', '.join(ACTIONS)}", line(forms))
+        found.update(dict.fromkeys(word_list(f"verbs {action}", forms), action))
     return found
 
 
 def _opened(node: yaml.Node) -> dict[str, tuple[tuple[str, ...], str]]:
     found = {}
-    for noun, value in _mapping(node, None).items():
-        parts = _mapping(value, ("introduced_by", "type"))
+    for noun, value in mapping(node, None).items():
+        parts = mapping(value, ("introduced_by", "type"))
         action = str(getattr(parts["type"], "value", ""))
         if action not in ACTIONS:
             raise InputRefused(f"opened_nouns {noun}: unknown relation type {action!r}",
-                               _line(parts["type"]))
-        found[noun] = (_list(f"opened_nouns {noun}", parts["introduced_by"]), action)
+                               line(parts["type"]))
+        found[noun] = (word_list(f"opened_nouns {noun}", parts["introduced_by"]), action)
     return found
 
 
-def _words(found: dict[str, Any]) -> HeadlineWords:
-    lists = {key: frozenset(_list(key, found[key])) for key in LISTS}
+def _words(found: dict[str, yaml.Node]) -> HeadlineWords:
+    lists = {key: frozenset(word_list(key, found[key])) for key in LISTS}
     lists["not_agencies"] = frozenset(w.upper() for w in lists["not_agencies"])
     return HeadlineWords(hedge=_hedge(found["hedges"]), verbs=_verbs(found["verbs"]),
                          opened_nouns=_opened(found["opened_nouns"]), **lists)
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
 
 
 # a word in capitals that may be an agency's acronym ("OSHA", "IHC"), and capitals that are not

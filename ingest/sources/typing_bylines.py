@@ -19,6 +19,9 @@ _PAREN = re.compile(r"\s*\([^)]*\)$")  # a trailing parenthesis: "(Malaysia)"
 _SUBDOMAINS = ("news", "edition", "amp", "m", "blog", "blogs", "en", "www")  # blog.x.com: x
 _SITE = re.compile(r"^[\w.-]+$")  # one word, no "@": "Descripto.org", not "x@gmail.com"
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "PTI", "IANS", "AAP": a news agency or an outlet
+# an outlet's acronym before its desk or show ("CNN Business", "ABC's 7.30", "WCBS/CNN"); two
+# capitals alone are a person's initials ("AJ Vicens")
+_OUTLET_ACRONYM = re.compile(r"^[A-Z]{3,}(?:['\u2019]s)?$|^[A-Z]{2,}/")
 GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "govt", "gc"})  # cpd.gov.ua, canada.gc.ca
 
 
@@ -50,12 +53,19 @@ def byline_type(name: str, url: str, lists: TypingWords | None = None,
         return "Agency", "byline_government_site"
     if found[0] == "Person" and len(named) == 1 and len(squashed) >= 4 and squashed in sites:
         return "Publisher", "byline_names_a_site"
+    if found[0] == "Person" and len(named) > 1 and shown.startswith("The "):
+        return "Publisher", "byline_the_outlet"  # "The Conversation", "The Insider": no person
+    first = shown.split()[0] if shown else ""
+    if found[0] == "Person" and len(named) > 1 and (_OUTLET_ACRONYM.match(first) or (
+            _ACRONYM.match(first) and all(x in w.byline_desk_words for x in named[1:]))):
+        return "Publisher", "byline_acronym_outlet"  # "CNN Business", "ET Online", "AP/Reuters"
     return found
 
 
 def _byline_words(words: set[str], w: TypingWords) -> tuple[str, str]:
-    if words & w.byline_agency_words and not (words & w.outlet_words and "agency" in words):
-        return "Agency", "byline_agency"  # but "IPN Press Agency", a news agency
+    if words & w.byline_agency_words and not (words & w.outlet_words and words & {
+            "agency", "board"}):  # but "IPN Press Agency", a news agency; "Editorial Board"
+        return "Agency", "byline_agency"  # "National Transportation Safety Board"
     if words & w.byline_group_words:
         return "Group", "byline_group"
     if words & w.outlet_words:

@@ -9,8 +9,10 @@ just before a name ("engineering firm Arup") gives its type; a name shaped like 
 ("Marvin von Hagen", "Wang Mou", "Ri Kyong Sik") is a Person; a party whose customers or
 employees AIID names ("kmart-customers") is a Company; a developer named as another party and
 one more word ("google-maps") is that party's Product; any other developer is a Company; a
-site AIID cites is a Publisher; last, what any AIID text says of the name ("engineering firm
-Arup" in another incident, "WiseTech Global's CEO").
+site AIID cites is a Publisher; then what any AIID text says of the name ("engineering firm
+Arup" in another incident, "WiseTech Global's CEO"); last, a one-word name by its shape
+(`typing_one_word`). Before all these, a party named by a state's ISO 3166-1 name is an Agency
+(`typing_countries`).
 Bylines are typed by `typing_bylines.byline_type`.
 The word lists are data: `data/resolution/typing_words.yaml` (read by typing_words).
 """
@@ -22,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.sources.common import fold, slugify, web_host
+from ingest.sources.typing_countries import country_ids
+from ingest.sources.typing_one_word import one_word_type
 from ingest.sources.typing_words import TypingWords, default_words
 
 CURLY = "\u2019"  # the typographic apostrophe AIID titles often use
@@ -83,6 +87,8 @@ def context_type(entity_id: str, context: TypingContext,
     if roles == {"harmed"} and (words & w.abstract_harms or any(
             p in entity_id for p in w.abstract_phrases)):
         return "Group", "abstract_harm"  # AIID lists harms to democracy, trust, integrity
+    if entity_id in country_ids():
+        return "Agency", "country"  # "Estonia", "North Korea": a state (ISO 3166-1 names)
     shown = context.names.get(entity_id)
     account = _account(entity_id, shown, w)
     if account is not None:
@@ -122,7 +128,9 @@ def context_type(entity_id: str, context: TypingContext,
     squashed = slugify(_PAREN.sub("", name)).replace("-", "")  # "El País (Spain)" -> elpais
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
-    return _anywhere(name, context.corpus, w)
+    found = _anywhere(name, context.corpus, w)
+    return found if found is not None or shown is None else one_word_type(
+        shown, w.not_plural_endings, w.person_nouns, context.first_names)
 
 
 def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:

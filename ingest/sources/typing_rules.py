@@ -85,6 +85,12 @@ def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides
 
 
 def _population(entity_id: str, words: list[str], w: TypingWords) -> bool:
+    people = w.populations | w.strong_plurals | w.person_nouns | w.unknown_words
+    body = w.agency_words | w.police_words | w.organisation_words
+    if words[-1] not in people and (entity_id.startswith(w.agency_prefixes) or (
+            words[-1] in body and not words[-1].endswith("s")
+            and not people.intersection(words))):
+        return False  # "department-of-veterans-affairs", "chinese-government": one body
     first_plural = (words[0] in w.populations and words[0].endswith("s")) or (
         len(words[0]) > 5 and words[0].endswith(w.demonym_plural_endings))  # "israelis"
     any_plural = any(x in w.populations and x.endswith("s") for x in words)
@@ -149,6 +155,7 @@ def author_type(name: str, url: str, overrides: Overrides,
     """A byline's type: reviewed outlet bylines ("Reuters", "AFP") are Publishers, a byline
     that is a reviewed party has its type where the schema lets that type author (a company's
     byline is the Company, a platform's the Platform; a Product's is an Organization);
+    a byline naming a one-word reviewed outlet ("Thomson Reuters") is a Publisher too;
     `byline_type` reads the byline against its report's web domain, its words and `sites`,
     the site names of all AIID's reports."""
     if slugify(name) in {slugify(n) for n in overrides.organisation_authors}:
@@ -157,4 +164,8 @@ def author_type(name: str, url: str, overrides: Overrides,
     if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
         return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
                             "Organization", "override")
-    return TypeDecision(*byline_type(name, url, overrides.words, sites))
+    found = TypeDecision(*byline_type(name, url, overrides.words, sites))
+    outlets = {slugify(n) for n in overrides.organisation_authors if " " not in n.strip()}
+    if found.type == "Person" and outlets.intersection(slugify(name).split("-")):
+        return TypeDecision("Publisher", "byline_names_an_outlet")  # "Thomson Reuters"
+    return found

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ingest.loading import MAX_YAML_BYTES, InputRefused, read_text_file
-from ingest.strict_yaml import StrictLoader
+from ingest.loading import InputRefused
+from ingest.word_files import line, read_word_file, word_list
 
 WORDS_FILE = "typing_words.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "resolution" / WORDS_FILE
@@ -87,9 +87,7 @@ class TypingWords:
 
 
 _ORDERED = {f.name for f in fields(TypingWords) if f.type == "tuple[str, ...]"}
-_KEYS = [f.name for f in fields(TypingWords)]
-# a word is read as written: "on", "no" are words here, not YAML 1.1 booleans
-_TEXT_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:bool")
+_KEYS = tuple(f.name for f in fields(TypingWords))
 
 
 @functools.cache
@@ -100,56 +98,21 @@ def default_words() -> TypingWords:
 
 def load_words(path: Path) -> TypingWords:
     """Read and check a typing-words file; InvalidInput names FILE:LINE and the fix."""
-    try:
-        return _words(_compose(read_text_file(path, MAX_YAML_BYTES)))
-    except InputRefused as exc:
-        raise exc.at(path) from None
+    return read_word_file(path, _KEYS, _words)
 
 
-def _compose(text: str) -> yaml.MappingNode:
-    try:
-        node = yaml.compose(text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputRefused(f"malformed YAML: {exc.problem or exc}",
-                           mark.line + 1 if mark else 0) from None
-    if not isinstance(node, yaml.MappingNode):
-        raise InputRefused(f"expected a mapping with the keys {', '.join(_KEYS)}", 1)
-    return node
-
-
-def _words(node: yaml.MappingNode) -> TypingWords:
-    found: dict[str, Any] = {}
-    for key_node, value in node.value:
-        key = key_node.value
-        if key not in _KEYS:
-            raise InputRefused(f"unknown key {key!r}; the keys are {', '.join(_KEYS)}",
-                               _line(key_node))
-        if key in found:
-            raise InputRefused(f"{key!r} is given twice; keep one", _line(key_node))
-        found[key] = _rules(value) if key == "rules" else _list(key, value)
-    missing = [k for k in _KEYS if k not in found]
-    if missing:
-        raise InputRefused(f"missing word lists: {', '.join(missing)}", _line(node))
-    return TypingWords(**found)
-
-
-def _list(key: str, node: yaml.Node) -> frozenset[str] | tuple[str, ...]:
-    if not isinstance(node, yaml.SequenceNode):
-        raise InputRefused(f"{key!r} must be a list of words ([a, b, ...])", _line(node))
-    words = []
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or item.tag not in _TEXT_TAGS or (
-                not item.value.strip() or item.value != item.value.strip().lower()):
-            raise InputRefused(f"{key!r}: each word is lower-case text without spaces around "
-                               f"it; found {getattr(item, 'value', item)!r}", _line(item))
-        words.append(item.value)
-    return tuple(words) if key in _ORDERED else frozenset(words)
+def _words(found: dict[str, yaml.Node]) -> TypingWords:
+    lists: dict[str, Any] = {
+        key: _rules(node) if key == "rules" else
+        word_list(key, node) if key in _ORDERED else frozenset(word_list(key, node))
+        for key, node in found.items()
+    }
+    return TypingWords(**lists)
 
 
 def _rules(node: yaml.Node) -> tuple[tuple[str, str], ...]:
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        raise InputRefused("'rules' must be a list of {rule: NAME, type: TYPE}", _line(node))
+        raise InputRefused("'rules' must be a list of {rule: NAME, type: TYPE}", line(node))
     found = []
     for item in node.value:
         pairs = ({k.value: v.value for k, v in item.value}
@@ -157,10 +120,6 @@ def _rules(node: yaml.Node) -> tuple[tuple[str, str], ...]:
         rule, etype = pairs.get("rule"), pairs.get("type")
         if set(pairs) != {"rule", "type"} or rule not in RULE_NAMES or etype not in RULE_TYPES:
             raise InputRefused(f"each rule is {{rule: one of {', '.join(RULE_NAMES)}, type: one "
-                               f"of {', '.join(RULE_TYPES)}}}", _line(item))
+                               f"of {', '.join(RULE_TYPES)}}}", line(item))
         found.append((str(rule), str(etype)))
     return tuple(found)
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1

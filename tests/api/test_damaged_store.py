@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.stores import open_store
+from graph.errors import StoreUnavailable
 from graph.settings import Settings
 from tests.cli_runner import aikg
 from tests.conftest import CURATED
@@ -81,3 +82,25 @@ def test_a_store_damaged_under_a_running_server_is_503_and_health_says_so(
     else:  # and when it cannot answer, /health does not say "ok"
         assert answer.status_code == 503 and health.status_code == 503
         assert str(folder) in answer.json()["error"]
+
+
+def test_a_store_failing_under_a_query_is_503_not_a_200_without_data(
+    ingested: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The request's thread may open the damaged file only when the query reads it (after
+    the checks made before the query ran): the answer is still the store's 503."""
+    settings = Settings(data_dir=ingested)
+    store = open_store(settings)
+    failure = StoreUnavailable(f"cannot use the graph at {ingested}: file is not a database")
+
+    def damaged_read() -> None:
+        raise failure
+
+    monkeypatch.setattr(store, "stats", damaged_read)
+    with TestClient(create_app(settings, store)) as client:
+        answer = client.post("/graphql", json={"query": "{ stats { entities } }"})
+        search = '{ search(text: "clearview") { totalCount } }'
+        other = client.post("/graphql", json={"query": search})
+    assert answer.status_code == 503, answer.text
+    assert answer.json() == {"error": str(failure)}
+    assert other.status_code == 200 and "errors" not in other.json(), other.text

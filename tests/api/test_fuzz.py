@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import from_schema, nodes
 
 from api.app import create_app
-from api.gql.limits import MASKED
+from api.gql.failures import MASKED
 from api.gql.schema import build_schema
 from graph.schema import load_schema
 from graph.settings import Settings

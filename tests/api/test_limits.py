@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from api.gql.limits import MASKED
+from api.gql.failures import MASKED
 from api.gql.mutation import key_is_valid
 from graph.schema import load_schema
 from graph.settings import Settings

@@ -9,19 +9,11 @@ import pytest
 
 from graph.errors import InvalidInput
 from ingest.sources.headline_words import DEFAULT_PATH, default_words, hedged, load_words
+from tests.ingest.word_file_edits import edited, line_of
 
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
-    text = DEFAULT_PATH.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "headline_words.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if fragment in line)
+    return edited(DEFAULT_PATH, tmp_path, old, new)
 
 
 def test_the_repository_words_are_the_readers() -> None:
@@ -47,7 +39,7 @@ def test_a_bad_words_file_is_refused_with_its_line(tmp_path: Path, old: str, new
     path = _edited(tmp_path, old, new)
     with pytest.raises(InvalidInput) as caught:
         load_words(path)
-    assert f"{path}:{_line_of(path, fragment)}: " in str(caught.value)
+    assert f"{path}:{line_of(path, fragment)}: " in str(caught.value)
     assert why in str(caught.value)
 
 

@@ -13,19 +13,11 @@ from ingest.sources.typing_rules import Overrides, decide_type, load_overrides
 from ingest.sources.typing_words import DEFAULT_PATH, default_words, load_words
 from tests.cli_runner import aikg
 from tests.ingest.conftest import RESOLUTION
+from tests.ingest.word_file_edits import edited, line_of
 
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
-    text = DEFAULT_PATH.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "typing_words.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if fragment in line)
+    return edited(DEFAULT_PATH, tmp_path, old, new)
 
 
 def test_the_repository_lists_are_the_rules_words() -> None:
@@ -49,14 +41,14 @@ def test_a_bad_words_file_is_refused_with_its_line(tmp_path: Path, old: str, new
     path = _edited(tmp_path, old, new)
     with pytest.raises(InvalidInput) as caught:
         load_words(path)
-    assert f"{path}:{_line_of(path, fragment)}: " in str(caught.value)
+    assert f"{path}:{line_of(path, fragment)}: " in str(caught.value)
     assert why in str(caught.value)
 
 
 def test_a_missing_list_is_named(tmp_path: Path) -> None:
     path = tmp_path / "typing_words.yaml"
     path.write_text("rules: [{rule: police, type: Agency}]\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match=r"words.yaml:1: missing word lists: .*populations"):
+    with pytest.raises(InvalidInput, match=r"words.yaml:1: missing keys: .*populations"):
         load_words(path)
 
 
