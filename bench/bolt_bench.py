@@ -24,8 +24,8 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,28 +76,46 @@ def server_cpu_seconds(home: Path | None) -> float | None:
     needle = str(home).encode()
     for stat in Path("/proc").glob("[0-9]*/cmdline"):
         with contextlib.suppress(OSError):
-            if needle in stat.read_bytes():
+            argv = stat.read_bytes().split(b"\0")
+            if Path(argv[0].decode()).name == "java" and any(needle in arg for arg in argv):
                 fields = (stat.parent / "stat").read_text().rsplit(")", 1)[1].split()
                 return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return None
 
 
-class TimedStore(Neo4jStore):
-    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge:
-    wall seconds, this process's CPU seconds and, when known, the server's."""
+@dataclass
+class Phase:
+    """Wall seconds, this process's CPU seconds and the server's (None: unknown) of a phase."""
 
-    write_seconds = write_cpu = server_cpu = 0.0
+    wall: float = 0.0
+    client_cpu: float = 0.0
+    server_cpu: float | None = 0.0
+
+
+class TimedStore(Neo4jStore):
+    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge,
+    the entity batches apart from the relation batches (they are written in that order)."""
+
     home: Path | None = None
+    phases: dict[str, Phase] = {}
+
+    def reset_phases(self) -> dict[str, Phase]:
+        """Start the phases' totals again; the totals so far."""
+        previous, self.phases = self.phases, {"entities": Phase(), "relations": Phase()}
+        return previous
 
     def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
-        started, cpu = time.perf_counter(), time.process_time()
-        server = server_cpu_seconds(self.home)
-        super()._write(plan, progress)
-        self.write_seconds += time.perf_counter() - started
-        self.write_cpu += time.process_time() - cpu
-        after = server_cpu_seconds(self.home)
-        if server is not None and after is not None:
-            self.server_cpu += after - server
+        for kind, part in (("entities", replace(plan, relations=[])),
+                           ("relations", replace(plan, entities=[]))):
+            phase = self.phases[kind]
+            started, cpu = time.perf_counter(), time.process_time()
+            server = server_cpu_seconds(self.home)
+            super()._write(part, progress)
+            phase.wall += time.perf_counter() - started
+            phase.client_cpu += time.process_time() - cpu
+            after = server_cpu_seconds(self.home)
+            phase.server_cpu = (None if server is None or after is None or phase.server_cpu is None
+                                else phase.server_cpu + after - server)
 
 
 def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
@@ -105,6 +123,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     store = TimedStore.connect(load_schema(), replace(settings, batch_size=batch_size))
     assert isinstance(store, TimedStore)
     store.home, store.writers = home, writers
+    store.reset_phases()
     try:
         started, cpu = time.perf_counter(), time.process_time()
         server_before = server_cpu_seconds(home)
@@ -113,7 +132,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
         server_after = server_cpu_seconds(home)
         if not first.ok:
             raise SystemExit(f"ingest refused the file: {first.problems[:3]}")
-        write_seconds, store.write_seconds = store.write_seconds, 0.0
+        phases = store.reset_phases()
         started = time.perf_counter()
         second = ingest_paths(store, [path]) if again else None
         reingest_seconds = time.perf_counter() - started
@@ -121,6 +140,9 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     finally:
         store.close()
     relations = first.summary.relations_added
+    write = Phase(sum(p.wall for p in phases.values()),
+                  sum(p.client_cpu for p in phases.values()),
+                  _total(p.server_cpu for p in phases.values()))
     return {
         "batch_size": batch_size,
         "writers": writers,
@@ -128,12 +150,14 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
         "entities": stats.entities,
         "relations": stats.relations,
         "ingest_s": round(ingest_seconds, 2),
-        "write_s": round(write_seconds, 2),
+        "write_s": round(write.wall, 2),
         "relations_per_s_ingest": round(relations / ingest_seconds),
-        "relations_per_s_write": round(relations / write_seconds),
-        "client_cpu_s": {"ingest": round(ingest_cpu, 1), "write": round(store.write_cpu, 1)},
+        "relations_per_s_write": round(relations / write.wall),
+        "client_cpu_s": {"ingest": round(ingest_cpu, 1), "write": round(write.client_cpu, 1)},
         "server_cpu_s": None if server_before is None or server_after is None else {
-            "ingest": round(server_after - server_before, 1), "write": round(store.server_cpu, 1)},
+            "ingest": round(server_after - server_before, 1), "write": _round(write.server_cpu)},
+        "phases": {kind: {"write_s": round(p.wall, 2), "client_cpu_s": round(p.client_cpu, 1),
+                          "server_cpu_s": _round(p.server_cpu)} for kind, p in phases.items()},
         "load_avg": [round(x, 1) for x in os.getloadavg()],
         "reingest_s": round(reingest_seconds, 2) if second else None,
         "reingest_added": (second.summary.entities_added + second.summary.relations_added
@@ -143,19 +167,30 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     }
 
 
+def _total(values: Iterable[float | None]) -> float | None:
+    known = list(values)
+    return None if None in known else sum(v for v in known if v is not None)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
 def table(results: Sequence[dict[str, Any]], label: str) -> str:
     lines = [
         f"Ingest over Bolt: {label} ({results[0]['server']}), "
         f"{results[0]['writers']} writer(s)",
         "| batch size | ingest s | write s | relations/s (ingest) | relations/s (write) "
-        "| CPU s client / server (write) | re-ingest s | re-ingest added | load avg |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU s client / server (write) | server CPU s entities / relations "
+        "| re-ingest s | re-ingest added | load avg |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     lines += [
         f"| {r['batch_size']} | {r['ingest_s']} | {r['write_s']} | {r['relations_per_s_ingest']}"
         f" | {r['relations_per_s_write']} | {r['client_cpu_s']['write']} / "
-        f"{(r['server_cpu_s'] or {}).get('write', '-')} | {r['reingest_s']} "
-        f"| {r['reingest_added']} | {r['load_avg'][0]} |"
+        f"{(r['server_cpu_s'] or {}).get('write', '-')} "
+        f"| {r['phases']['entities']['server_cpu_s']} / {r['phases']['relations']['server_cpu_s']}"
+        f" | {r['reingest_s']} | {r['reingest_added']} | {r['load_avg'][0]} |"
         for r in results
     ]
     return "\n".join(lines)

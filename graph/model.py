@@ -153,7 +153,11 @@ def _statements_record(
 
 def explicit_statements(item: Entity | Relation) -> list[dict[str, Any]] | None:
     """The statements a store or a record must keep: None when the item's sources imply them."""
-    found = item.to_record().get("statements")
+    if isinstance(item, Entity):
+        record = _statements_record(item.statements, _entity_values(item), _entity_sources(item))
+    else:
+        record = _statements_record(item.statements, _relation_values(item), item.evidence)
+    found = record.get("statements")
     return None if found is None else list(found)
 
 

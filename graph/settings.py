@@ -62,7 +62,7 @@ class Settings:
         "NEO4J_PASSWORD", "the Neo4j password (no default)", secret=True))
     neo4j_database: str = field(default="neo4j", metadata=setting(
         "NEO4J_DATABASE", "the Neo4j database"))
-    batch_size: int = field(default=1000, metadata=setting(
+    batch_size: int = field(default=5000, metadata=setting(
         "AIKG_BATCH_SIZE", "rows per Neo4j write transaction", positive=True))
     # Limits of the GraphQL API (api/gql/limits.py): every request is checked against them.
     max_query_depth: int = field(default=12, metadata=setting(

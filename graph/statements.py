@@ -82,7 +82,12 @@ def source_key(evidence: Evidence) -> tuple[str, str]:
 
 
 def value_key(value: Any) -> str:
+    if type(value) is str:  # what json.dumps gives a string, without building an encoder
+        return _encode_string(value)
     return json.dumps(plain(value), ensure_ascii=False, sort_keys=True, default=str)
+
+
+_encode_string = json.encoder.encode_basestring
 
 
 def _sort_key(statement: Statement) -> tuple[str, str, tuple[str, str, str]]:

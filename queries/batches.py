@@ -45,8 +45,15 @@ class Batch:
     merging: Callable[[], Batch] | None = None  # a create batch's items as an upsert batch
 
     @property
+    def records(self) -> list[dict[str, Any]]:
+        """A row per record (a create batch of relations sends them grouped by source)."""
+        return [record for row in self.rows for record in row.get("rels", (row,))]
+
+    @property
     def ids(self) -> list[str]:
-        return [str(row["id"]) for row in self.rows]
+        """The records' ids (a create row carries its id in its property map only)."""
+        return [str(record["id"] if "id" in record else record["props"]["id"])
+                for record in self.records]
 
 
 def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[Pending]:
@@ -62,10 +69,10 @@ def plan_batches(plan: UpsertPlan, writes: WriteStatements, size: int) -> list[P
     for rel in plan.relations:
         if rel.type not in writes.relations:
             raise InvalidInput(f"relation {rel.id!r} has type {rel.type!r}, not in the schema")
-    entities = _Writes("entities", writes.entity_creates, writes.entities, _create_entity_row,
+    entities = _Writes("entities", writes.entity_creates, writes.entities, _create_entity_rows,
                        entity_row)
     relations = _Writes("relations", writes.relation_creates, writes.relations,
-                        _create_relation_row, relation_row)
+                        _create_relation_rows, relation_row)
     return [*entities.batches(plan.entities, plan.new_entity_ids, size),
             *relations.batches(plan.relations, plan.new_relation_ids, size)]
 
@@ -88,7 +95,7 @@ class _Writes:
     kind: str  # "entities", "relations"
     creates: dict[str, Statement]
     upserts: dict[str, Statement]
-    create_row: Callable[[Any], dict[str, Any]]
+    create_rows: Callable[[list[Any]], list[dict[str, Any]]]
     upsert_row: Callable[[Any], dict[str, Any]]
 
     def batches(self, items: Iterable[Item], new: frozenset[str], size: int) -> list[Pending]:
@@ -102,20 +109,28 @@ class _Writes:
 
     def _create(self, name: str, chunk: list[Item]) -> Callable[[], Batch]:
         return lambda: Batch(f"{name} {self.kind}", self.creates[name],
-                             [self.create_row(item) for item in chunk], self._upsert(name, chunk))
+                             self.create_rows(chunk), self._upsert(name, chunk))
 
     def _upsert(self, name: str, chunk: list[Item]) -> Callable[[], Batch]:
         return lambda: Batch(f"{name} {self.kind}", self.upserts[name],
                              [self.upsert_row(item) for item in chunk])
 
 
-def _create_entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "labels": list(entity.extra_labels), "props": entity_props(entity)}
+def _create_entity_rows(entities: list[Entity]) -> list[dict[str, Any]]:
+    return [{"labels": list(e.extra_labels), "props": entity_props(e)} for e in entities]
 
 
-def _create_relation_row(rel: Relation) -> dict[str, Any]:
-    return {"id": rel.id, "source": rel.source, "target": rel.target,
-            "props": relation_props(rel)}
+def _create_relation_rows(relations: list[Relation]) -> list[dict[str, Any]]:
+    """One row per source, with its relations in order (ids sort by source first, so a
+    source's relations are next to each other): Neo4j seeks each source once."""
+    rows: list[dict[str, Any]] = []
+    for rel in relations:
+        record = {"target": rel.target, "props": relation_props(rel)}
+        if rows and rows[-1]["source"] == rel.source:
+            rows[-1]["rels"].append(record)
+        else:
+            rows.append({"source": rel.source, "rels": [record]})
+    return rows
 
 
 def _chunks(rows: list[Item], size: int) -> Iterator[list[Item]]:
@@ -209,7 +224,7 @@ def _send(driver: Driver, database: str, batch: Batch, stop: threading.Event) ->
     except (_Incomplete, Neo4jError, DriverError) as exc:
         stop.set()
         raise _Failed(batch, exc) from exc
-    return len(batch.rows)
+    return len(batch.records)
 
 
 def _transaction(batch: Batch) -> Any:
@@ -217,9 +232,9 @@ def _transaction(batch: Batch) -> Any:
     def work(tx: ManagedTransaction) -> None:
         result = tx.run(batch.statement.text, batch.statement.bind({"rows": batch.rows}))
         written = result.single(strict=True)["written"]
-        if written != len(batch.rows):
+        if written != len(batch.records):
             raise _Incomplete(
-                f"{batch.statement.name} merged {written} of {len(batch.rows)} rows: an "
+                f"{batch.statement.name} merged {written} of {len(batch.records)} rows: an "
                 "endpoint is missing, an id is an entity of another type, or a date contradicts "
                 "the stored one (another write may have got there first)"
             )

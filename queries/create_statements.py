@@ -32,16 +32,18 @@ def entity_create(type_name: str, extra_labels: list[str]) -> Statement:
 
 
 def relation_create(type_name: str) -> Statement:
-    """Create relationships of one type between endpoints found by the constrained id:
-    `row.props` is the whole property map (`queries.encoding.relation_props`). A missing
-    endpoint drops the row, so `written` falls short and the batch is refused."""
+    """Create relationships of one type between endpoints found by the constrained id. A row is
+    one source and its relations (`rels`: `target` and `props`, the whole property map of
+    `queries.encoding.relation_props`), so the source is sought once for all of them. A missing
+    endpoint drops its relations, so `written` falls short and the batch is refused."""
     return Statement(
         f"create_{type_name.lower()}_relations",
         "UNWIND $rows AS row\n"
         f"MATCH (a:{BASE_LABEL} {{id: row.source}})\n"
-        f"MATCH (b:{BASE_LABEL} {{id: row.target}})\n"
+        "UNWIND row.rels AS rel\n"
+        f"MATCH (b:{BASE_LABEL} {{id: rel.target}})\n"
         f"CREATE (a)-[r:{type_name}]->(b)\n"
-        "SET r = row.props\n"
+        "SET r = rel.props\n"
         "RETURN count(r) AS written",
         ("rows",),
         purpose=f"create {type_name} relationships the upsert plan found absent",
