@@ -131,11 +131,12 @@ def context_type(entity_id: str, context: TypingContext,
     if squashed in context.sites or f"the{squashed}" in context.sites:
         return "Publisher", "report_site"  # "the-guardian": AIID cites its reports' site
     found = _anywhere(name, context.corpus, w)
-    if found is None and shown is not None and all(map(_name_word, shown.split())) and (
-            unseen_name(shown.split(), context.lower_words, w.not_person_words)):
+    if found is not None or shown is None:
+        return found
+    if all(map(_name_word, shown.split())) and unseen_name(
+            shown.split(), context.lower_words, w.not_person_words):
         return "Person", "unseen_name"  # "Nikolay Tupikin": no word AIID writes lower-case
-    return found if found is not None or shown is None else one_word_type(
-        shown, w.not_plural_endings, w.person_nouns, context.first_names)
+    return one_word_type(shown, w.not_plural_endings, w.person_nouns, context.first_names)
 
 
 def _anywhere(name: str, corpus: tuple[str, ...], w: TypingWords) -> tuple[str, str] | None:

@@ -34,5 +34,5 @@ def unseen_name(words: list[str], lower_words: frozenset[str],
         return False
     folded = {fold(x).strip(".") for x in words}
     singular = {x[:-1] for x in folded if len(x) > 3 and x.endswith("s")}  # "Hospitals"
-    return not (folded & (lower_words | not_person) or singular & lower_words) and not any(
-        slugify(x) in country_ids() for x in words)
+    common = folded & lower_words or folded & not_person or singular & lower_words
+    return not common and not any(slugify(x) in country_ids() for x in words)
