@@ -24,19 +24,18 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from neo4j import GraphDatabase
 
+from bench.bolt_timing import PHASES, TimedStore, phase_table, server_cpu_seconds, total
 from bench.generate import default_entities, generate
 from graph.schema import load_schema
 from graph.settings import Settings
-from graph.store.base import Progress, UpsertPlan
 from ingest.runner import ingest_paths
-from queries.neo4j_store import WRITERS, Neo4jStore
 
 
 def _log(message: str) -> None:
@@ -69,55 +68,6 @@ def emptied_neo4j(settings: Settings) -> Iterator[Settings]:
     yield settings
 
 
-def server_cpu_seconds(home: Path | None) -> float | None:
-    """CPU seconds (user + system) of the Java process serving `home`, from /proc (Linux)."""
-    if home is None:
-        return None
-    needle = str(home).encode()
-    for stat in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError):
-            argv = stat.read_bytes().split(b"\0")
-            if Path(argv[0].decode()).name == "java" and any(needle in arg for arg in argv):
-                fields = (stat.parent / "stat").read_text().rsplit(")", 1)[1].split()
-                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return None
-
-
-@dataclass
-class Phase:
-    """Wall seconds, this process's CPU seconds and the server's (None: unknown) of a phase."""
-
-    wall: float = 0.0
-    client_cpu: float = 0.0
-    server_cpu: float | None = 0.0
-
-
-class TimedStore(Neo4jStore):
-    """The Neo4j store, timing its write phase (batches over Bolt) apart from parse and merge,
-    the entity batches apart from the relation batches (they are written in that order)."""
-
-    home: Path | None = None
-    phases: dict[str, Phase] = {}
-
-    def reset_phases(self) -> dict[str, Phase]:
-        """Start the phases' totals again; the totals so far."""
-        previous, self.phases = self.phases, {"entities": Phase(), "relations": Phase()}
-        return previous
-
-    def _write(self, plan: UpsertPlan, progress: Progress | None) -> None:
-        for kind, part in (("entities", replace(plan, relations=[])),
-                           ("relations", replace(plan, entities=[]))):
-            phase = self.phases[kind]
-            started, cpu = time.perf_counter(), time.process_time()
-            server = server_cpu_seconds(self.home)
-            super()._write(part, progress)
-            phase.wall += time.perf_counter() - started
-            phase.client_cpu += time.process_time() - cpu
-            after = server_cpu_seconds(self.home)
-            phase.server_cpu = (None if server is None or after is None or phase.server_cpu is None
-                                else phase.server_cpu + after - server)
-
-
 def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
              home: Path | None, writers: int) -> dict[str, Any]:
     store = TimedStore.connect(load_schema(), replace(settings, batch_size=batch_size))
@@ -127,7 +77,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     try:
         started, cpu = time.perf_counter(), time.process_time()
         server_before = server_cpu_seconds(home)
-        first = ingest_paths(store, [path])
+        first = ingest_paths(store, [path], store.progress)
         ingest_seconds, ingest_cpu = time.perf_counter() - started, time.process_time() - cpu
         server_after = server_cpu_seconds(home)
         if not first.ok:
@@ -140,9 +90,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
     finally:
         store.close()
     relations = first.summary.relations_added
-    write = Phase(sum(p.wall for p in phases.values()),
-                  sum(p.client_cpu for p in phases.values()),
-                  _total(p.server_cpu for p in phases.values()))
+    write = total(phases[kind] for kind in ("entities", "relations"))
     return {
         "batch_size": batch_size,
         "writers": writers,
@@ -156,8 +104,7 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
         "client_cpu_s": {"ingest": round(ingest_cpu, 1), "write": round(write.client_cpu, 1)},
         "server_cpu_s": None if server_before is None or server_after is None else {
             "ingest": round(server_after - server_before, 1), "write": _round(write.server_cpu)},
-        "phases": {kind: {"write_s": round(p.wall, 2), "client_cpu_s": round(p.client_cpu, 1),
-                          "server_cpu_s": _round(p.server_cpu)} for kind, p in phases.items()},
+        "phases": {name: phase.as_dict() for name, phase in phases.items()},
         "load_avg": [round(x, 1) for x in os.getloadavg()],
         "reingest_s": round(reingest_seconds, 2) if second else None,
         "reingest_added": (second.summary.entities_added + second.summary.relations_added
@@ -165,11 +112,6 @@ def run_once(settings: Settings, path: Path, batch_size: int, again: bool,
         "ok": stats.relations == relations and (
             second is None or (second.ok and second.summary.relations_added == 0)),
     }
-
-
-def _total(values: Iterable[float | None]) -> float | None:
-    known = list(values)
-    return None if None in known else sum(v for v in known if v is not None)
 
 
 def _round(value: float | None) -> float | None:
@@ -206,8 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--neo4j", action="store_true", help="use NEO4J_* (empties the database)")
     parser.add_argument("--heap", default="2g", help="JVM heap of the Neo4j started here")
     parser.add_argument("--page-cache", default="1g", help="its page cache")
-    parser.add_argument("--writers", type=int, default=WRITERS,
-                        help=f"write transactions at once (default {WRITERS})")
+    parser.add_argument("--writers", type=int, default=Settings.writers,
+                        help=f"write transactions at once (default {Settings.writers}, "
+                        "AIKG_WRITERS)")
     parser.add_argument("--server-home", type=Path,
                         help="with --neo4j: that server's home, to read its CPU time (/proc)")
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -234,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                         args.writers))
             _log(json.dumps(results[-1]))
     print(table(results, label))
+    print(f"Phases of the first ingest: wall s (CPU s of this process / of the server); "
+          f"{PHASES[3]!r} lies within {PHASES[1]!r} and {PHASES[2]!r}")
+    print(phase_table(results))
     print(f"{platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} CPUs; {entities:,} entities, {args.relations:,} relations")
     if args.json:

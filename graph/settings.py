@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIN_KEY_LENGTH = 16
+MAX_WRITERS = 16  # more write transactions at once than Bolt workers help nothing
 
 
-def setting(env: str, doc: str, *, positive: bool = False,
+def setting(env: str, doc: str, *, positive: bool = False, most: int | None = None,
             secret: bool = False) -> dict[str, Any]:
     """A field's declaration: its environment variable, what it means, how it is checked."""
-    return {"env": env, "doc": doc, "positive": positive, "secret": secret}
+    return {"env": env, "doc": doc, "positive": positive, "most": most, "secret": secret}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ class Settings:
         "NEO4J_DATABASE", "the Neo4j database"))
     batch_size: int = field(default=5000, metadata=setting(
         "AIKG_BATCH_SIZE", "rows per Neo4j write transaction", positive=True))
+    writers: int = field(default=2, metadata=setting(
+        "AIKG_WRITERS",
+        f"Neo4j write transactions at once during an ingest (1 to {MAX_WRITERS})", positive=True,
+        most=MAX_WRITERS))
     # Limits of the GraphQL API (api/gql/limits.py): every request is checked against them.
     max_query_depth: int = field(default=12, metadata=setting(
         "AIKG_MAX_QUERY_DEPTH", "the deepest field nesting a query may have", positive=True))
@@ -152,7 +157,8 @@ def _reader() -> type[BaseSettings]:
             kind = typing.Annotated[kind, NoDecode, BeforeValidator(_comma_separated)]
         declared_fields[item.name] = (kind, Field(
             item.default, validation_alias=str(item.metadata["env"]),
-            description=str(item.metadata["doc"]), gt=0 if item.metadata["positive"] else None))
+            description=str(item.metadata["doc"]), gt=0 if item.metadata["positive"] else None,
+            le=item.metadata["most"]))
     model: type[BaseSettings] = create_model("SettingsFromEnvironment", __base__=_Base,
                                              **declared_fields)
     return model

@@ -148,23 +148,41 @@ def write_batches(
 ) -> None:
     """Commit each batch in its own transaction, up to `writers` at once within a phase (every
     entity batch is committed before the first relation batch is sent). The next batch's rows
-    are built here while the writers wait on Neo4j. On a failure no further batch is started,
-    and the error names the failed batch's records."""
+    are built here while the writers wait on Neo4j. On a failure no further batch is started
+    (one sent beside it may still commit), and the error names the failed batch's records."""
     pending = [b if isinstance(b, Pending) else _ready(b) for b in batches]
-    stop, tally = threading.Event(), _Tally(len(pending), progress)
+    stop, tally = _Stop(), _Tally(len(pending), progress)
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-writer") as pool:
         for _, phase in itertools.groupby(enumerate(pending, 1), key=lambda p: p[1].phase):
             sent: deque[tuple[int, Future[int]]] = deque()
             for number, item in phase:
-                if stop.is_set():
+                if stop.failed():
                     break
                 batch = item.build()
-                sent.append((number, pool.submit(_send, driver, database, batch, stop)))
+                sent.append((number, pool.submit(_send, driver, database, batch, number, stop)))
                 while len(sent) > writers:
                     tally.collect(*sent.popleft())
             while sent:
                 tally.collect(*sent.popleft())
             tally.raise_failure()
+
+
+class _Stop:
+    """The lowest-numbered batch that failed so far: batches after it are not started, those
+    before it are (a writer may pick up an earlier batch after a later one has failed)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._first: int | None = None
+
+    def fail(self, number: int) -> None:
+        with self._lock:
+            self._first = number if self._first is None else min(self._first, number)
+
+    def failed(self, before: int | None = None) -> bool:
+        """Whether a batch failed (numbered below `before`, if given)."""
+        first = self._first
+        return first is not None and (before is None or first < before)
 
 
 @dataclass
@@ -208,10 +226,15 @@ class _Failed(Exception):
         self.batch, self.cause = batch, cause
 
 
-def _send(driver: Driver, database: str, batch: Batch, stop: threading.Event) -> int:
+def _send(driver: Driver, database: str, batch: Batch, number: int, stop: _Stop) -> int:
     """Commit one batch (merged instead if another writer created one of its ids first): the
-    rows committed, or 0 when an earlier failure stopped the ingest."""
-    if stop.is_set():
+    rows committed, or 0 when an earlier batch's failure stopped the ingest.
+
+    A transient error (a deadlock with another writer on a shared endpoint, a leader switch) is
+    retried by the driver: the failed attempt was rolled back whole, so the retry starts from
+    nothing and cannot half-apply or create twice. A commit whose outcome is unknown is not
+    retried (`IncompleteCommit`): it fails the batch, which names it, and a re-run merges."""
+    if stop.failed(before=number):
         return 0
     try:
         with driver.session(database=database) as session:
@@ -222,7 +245,7 @@ def _send(driver: Driver, database: str, batch: Batch, stop: threading.Event) ->
                     raise
                 session.execute_write(_transaction(batch.merging()))  # another writer won
     except (_Incomplete, Neo4jError, DriverError) as exc:
-        stop.set()
+        stop.fail(number)
         raise _Failed(batch, exc) from exc
     return len(batch.records)
 

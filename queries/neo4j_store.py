@@ -39,7 +39,6 @@ from queries.statements import (
 )
 
 READ_CHUNK = 5000  # ids per read statement
-WRITERS = 1  # write transactions at once (queries.batches); 2 cost more on 2 cores
 SEARCH_CANDIDATES = 10_000  # most hits a search ranks (the embedded store ranks all of them)
 INDEX_WAIT_SECONDS = 300
 SCHEMA_RACE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
@@ -57,11 +56,12 @@ class SchemaSetup:
 class Neo4jStore(Neo4jReads, GraphStore):
     """Entities are `:Entity:<Type>` nodes keyed on `id`; relations typed relationships."""
 
-    def __init__(self, schema: Schema, driver: Driver, database: str, batch_size: int) -> None:
+    def __init__(self, schema: Schema, driver: Driver, database: str, batch_size: int,
+                 writers: int = Settings.writers) -> None:
         super().__init__(schema)
         check_reserved(schema)
         self.driver, self.database, self.batch_size = driver, database, batch_size
-        self.writers = WRITERS
+        self.writers = writers  # write transactions at once (AIKG_WRITERS, queries.batches)
         self.queries = load_queries()
         self.writes = write_statements(schema)
         self.counts_by_type = count_statements(schema)
@@ -92,7 +92,8 @@ class Neo4jStore(Neo4jReads, GraphStore):
         )
         try:
             driver.verify_connectivity()
-            return cls(schema, driver, settings.neo4j_database, settings.batch_size)
+            return cls(schema, driver, settings.neo4j_database, settings.batch_size,
+                       settings.writers)
         except AuthError as exc:
             driver.close()
             raise StoreUnavailable(
@@ -183,6 +184,16 @@ class Neo4jStore(Neo4jReads, GraphStore):
             records += self._read("relations_by_id_scan", ids=unnamed)
         found = {r.id: r for r in map(self._relation, records)}
         return {i: found[i] for i in ids if i in found}
+
+    def _maybe_stored(
+        self, relations: dict[str, Relation], batch: dict[str, Entity], stored: dict[str, Entity]
+    ) -> list[str]:
+        """`relations_by_id` finds a relation from the stored node its id names as source: a
+        relation whose source this batch creates (in the batch, not stored) cannot be found,
+        so it is not sought (on a first ingest that is every relation: no read of them)."""
+        new = batch.keys() - stored.keys()
+        return [rel_id for rel_id in relations
+                if (ends := relation_ends(rel_id)) is None or ends[0] not in new]
 
     def relations_of(
         self,

@@ -50,7 +50,8 @@ def test_the_environment_gives_every_setting() -> None:
              "AIKG_HOST": "0.0.0.0", "AIKG_PORT": "9001", "AIKG_GRAPHIQL": "off",
              "AIKG_WEB_DIR": "/tmp/w", "AIKG_MAX_PAGE_SIZE": "7", "NEO4J_URI": "bolt://h:1",
              "NEO4J_USER": "u", "NEO4J_PASSWORD": "p", "NEO4J_DATABASE": "db",
-             "AIKG_BATCH_SIZE": "3", "AIKG_MAX_QUERY_DEPTH": "4", "AIKG_MAX_TOKENS": "5",
+             "AIKG_BATCH_SIZE": "3", "AIKG_WRITERS": "1", "AIKG_MAX_QUERY_DEPTH": "4",
+             "AIKG_MAX_TOKENS": "5",
              "AIKG_MAX_ALIASES": "6", "AIKG_COST_BUDGET": "8", "AIKG_REQUEST_TIMEOUT": "0.5",
              "AIKG_MAX_BODY_BYTES": "9", "AIKG_INTROSPECTION": "false", "AIKG_HUB_DEGREE": "10",
              "AIKG_MAX_NEIGHBOURS": "11", "AIKG_TRAVERSAL_BUDGET": "12", "AIKG_MAX_PATHS": "13",
@@ -89,6 +90,9 @@ def test_no_variable_set_loads_no_settings_reader() -> None:
     ("AIKG_GRAPHIQL", "maybe", "AIKG_GRAPHIQL='maybe' is not valid: Input should be a valid "
                                "boolean"),
     ("AIKG_REQUEST_TIMEOUT", "-1", "AIKG_REQUEST_TIMEOUT='-1' is not valid"),
+    ("AIKG_WRITERS", "0", "AIKG_WRITERS='0' is not valid: Input should be greater than 0"),
+    ("AIKG_WRITERS", "17", "AIKG_WRITERS='17' is not valid: Input should be less than or equal "
+                           "to 16"),
     ("AIKG_WRITE_KEYS", "short", "AIKG_WRITE_KEYS: every key must be at least 16 characters"),
 ])
 def test_a_bad_value_names_the_variable(env: str, raw: str, says: str) -> None:

@@ -92,13 +92,21 @@ class GraphStore(GraphReads, ABC):
         batch_r = _combine(relations, normalise_relation, merge_relations, conflicts)
         stored_e = self.get_entities(list(batch_e))
         new_e, counts_e = _merge_stored(batch_e, stored_e, merge_entities, conflicts)
-        stored_r = self.get_relations(list(batch_r))
+        stored_r = self.get_relations(self._maybe_stored(batch_r, batch_e, stored_e))
         new_r, counts_r = _merge_stored(batch_r, stored_r, merge_relations, conflicts)
         conflicts.extend(self._dangling(batch_r.values(), batch_e))
         summary = UpsertSummary(*counts_e, *counts_r)
         return UpsertPlan(new_e, new_r, summary, conflicts,
                           frozenset(batch_e.keys() - stored_e.keys()),
                           frozenset(batch_r.keys() - stored_r.keys()))
+
+    def _maybe_stored(
+        self, relations: dict[str, Relation], batch: dict[str, Entity], stored: dict[str, Entity]
+    ) -> list[str]:
+        """The ids of the batch's relations that may be stored: all of them, unless the store
+        knows better (a store whose relations are found from their stored source can skip
+        those whose source this batch creates)."""
+        return list(relations)
 
     def _dangling(
         self, relations: Collection[Relation], batch: dict[str, Entity]

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
+from neo4j import ManagedTransaction
+from neo4j.exceptions import Neo4jError
 
 from graph.model import Entity, Evidence, Relation
 from graph.schema import load_schema
 from ingest.runner import ingest_paths
+from queries import batches
 from queries.neo4j_store import Neo4jStore
 from tests.contract.conftest import Backend
 
@@ -118,3 +125,40 @@ def test_two_ingests_at_once_keep_both(bolt: Backend, tmp_path: Path) -> None:
     assert all(len(e.aliases) == 2 * ROUNDS for e in entities.values())
     assert all(len(e.sources) == 2 * ROUNDS for e in entities.values())
     assert all(len(e.external_ids) == 2 * ROUNDS for e in entities.values())
+
+
+def test_a_batch_retried_after_a_deadlock_is_written_once(
+    bolt: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writers sharing a hub endpoint can deadlock; Neo4j then fails one transaction with a
+    transient error and the driver runs it again. Here every batch fails so once, after its
+    statement ran (the rows were created in the transaction that is rolled back)."""
+    bolt.clear()
+    store = bolt.open(replace(bolt.settings, batch_size=7, writers=2))
+    assert isinstance(store, Neo4jStore)
+    attempts: Counter[str] = Counter()
+    real = batches._transaction
+
+    def deadlocked_once(batch: batches.Batch) -> Callable[[ManagedTransaction], None]:
+        work = real(batch)
+
+        def run(tx: ManagedTransaction) -> None:
+            work(tx)
+            attempts[batch.ids[0]] += 1
+            if attempts[batch.ids[0]] == 1:
+                raise Neo4jError._hydrate_neo4j(
+                    code="Neo.TransientError.Transaction.DeadlockDetected", message="injected")
+
+        return run
+
+    monkeypatch.setattr(batches, "_transaction", deadlocked_once)
+    entities, relations = _round("a", 0)
+    plan = store.upsert(entities, relations)
+    assert not plan.conflicts and plan.summary.relations_added == len(COMPANIES)
+    # batches of at most 7 of one type: 1 Article, 3 of 20 Companies, 1 Platform, 3 of 20 relations
+    assert set(attempts.values()) == {2} and len(attempts) == 1 + 3 + 1 + 3
+    counted, _, _ = store.driver.execute_query(
+        "MATCH ()-[r:SCRAPED_FROM]->() RETURN count(r) AS n, count(DISTINCT r.id) AS ids",
+        database_=store.database)
+    assert (counted[0]["n"], counted[0]["ids"]) == (len(COMPANIES), len(COMPANIES))
+    assert store.stats().entities == len(entities)
