@@ -184,12 +184,14 @@ def normalise_entity(entity: Entity) -> Entity:
     """Canonical form: every value a statement; display properties; sorted unique lists."""
     statements = entity_statements(entity)
     names = {s.value for s in statements if s.property in ENTITY_FIELDS}
-    return replace(
-        entity,
+    return Entity(  # every field named: cheaper than `replace` (a million times per ingest)
+        id=entity.id,
+        type=entity.type,
+        name=entity.name,
         aliases=tuple(a for a in _union(entity.aliases, names) if a != entity.name),
         extra_labels=_union(entity.extra_labels),
-        sources=_union(entity.sources),
         properties=st.display(statements, ENTITY_FIELDS),
+        sources=_union(entity.sources),
         external_ids=dict(sorted(entity.external_ids.items())),
         merged_ids=_union(entity.merged_ids),
         statements=statements,
@@ -203,11 +205,14 @@ def normalise_relation(relation: Relation) -> Relation:
     for statement in statements:
         if statement.property == st.DATE:
             date = merge_dates(relation.id, date, statement.value)
-    return replace(
-        relation,
+    return Relation(  # every field named: cheaper than `replace`
+        id=relation.id,
+        type=relation.type,
+        source=relation.source,
+        target=relation.target,
         date=date,
-        evidence=tuple(sorted(set(relation.evidence), key=st.evidence_key)),
         properties=st.display(statements, RELATION_FIELDS),
+        evidence=tuple(sorted(set(relation.evidence), key=st.evidence_key)),
         statements=statements,
     )
 

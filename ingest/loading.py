@@ -109,11 +109,13 @@ def nesting_depth(text: str) -> int:
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _Strict(f"duplicate key {key!r} in one object; keep one")
-        found[key] = value
+    found = dict(pairs)
+    if len(found) != len(pairs):  # a key came twice: name the first repeated one
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Strict(f"duplicate key {key!r} in one object; keep one")
+            seen.add(key)
     return found
 
 
