@@ -96,7 +96,10 @@ def _sort_key(statement: Statement) -> tuple[str, str, tuple[str, str, str]]:
 
 def canonical(statements: Iterable[Statement]) -> tuple[Statement, ...]:
     """Sorted and unique: equal statement sets compare equal."""
-    return tuple(sorted(set(statements), key=_sort_key))
+    unique = set(statements)
+    if len(unique) < 2:  # nothing to sort (most relations): no sort keys computed
+        return tuple(unique)
+    return tuple(sorted(unique, key=_sort_key))
 
 
 def complete(
@@ -119,6 +122,21 @@ def complete(
         stated.add((key, value))
         found.extend(Statement(key, value, source) for source in sources or UNSOURCED)
     return canonical(found)
+
+
+def implied(
+    statements: tuple[Statement, ...],
+    values: Iterable[tuple[str, Any]],
+    sources: tuple[Evidence, ...],
+) -> bool:
+    """Whether canonical `statements` are exactly `complete((), values, sources)`: the values
+    from every source and nothing else (compared as sets, so nothing is sorted)."""
+    implied_by: set[tuple[str, Any, Evidence]] = set()  # statements as the tuples they compare as
+    for key, value in values:
+        value = hashable(value)
+        implied_by.update((key, value, source) for source in sources or UNSOURCED)
+    return len(implied_by) == len(statements) and all(
+        (s.property, s.value, s.source) in implied_by for s in statements)
 
 
 def merge(
@@ -166,7 +184,7 @@ def display(statements: Iterable[Statement], skip: Collection[str]) -> dict[str,
         if all(isinstance(v, tuple) for v in values):
             shown[key] = sorted({item for v in values for item in v})
         else:
-            shown[key] = plain(ranked(values)[0])
+            shown[key] = plain(next(iter(values)) if len(values) == 1 else ranked(values)[0])
     return shown
 
 

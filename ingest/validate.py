@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.dates import parse_partial_date
-from graph.model import ID_PATTERN, Entity, Evidence, Relation, relation_id
+from graph.model import ID_PATTERN, Entity, Evidence, Relation, Statement, relation_id
 from graph.schema import Schema, check_properties, check_property
 from ingest.records import Origin, Problem, RawRecord
 from ingest.statements import (
@@ -33,6 +33,7 @@ ENTITY_KEYS = {
 RELATION_KEYS = {
     "kind", "id", "type", "source", "target", "date", "properties", "evidence", "statements"
 }
+EVIDENCE_KEYS = frozenset({"article", "url", "quote"})
 LookupTypes = Callable[[Sequence[str]], dict[str, str]]
 
 
@@ -104,7 +105,8 @@ def _collect(batch: Batch, raw: RawRecord, build: Callable[[RawRecord], Entity |
         else:
             batch.relations.append(item)
         batch.origins.setdefault(item.id, raw.origin)
-    batch.problems.extend(Problem(raw.origin, message) for message in problems)
+    if problems:
+        batch.problems.extend(Problem(raw.origin, message) for message in problems)
 
 
 def _require_str(data: dict[str, Any], key: str, problems: list[str]) -> str:
@@ -116,9 +118,10 @@ def _require_str(data: dict[str, Any], key: str, problems: list[str]) -> str:
 
 
 def _unknown_keys(data: dict[str, Any], allowed: set[str], problems: list[str]) -> None:
+    if data.keys() <= allowed:  # the usual case, checked without building a set
+        return
     extra = sorted(set(data) - allowed)
-    if extra:
-        problems.append(f"unknown fields {extra} (allowed: {sorted(allowed)})")
+    problems.append(f"unknown fields {extra} (allowed: {sorted(allowed)})")
 
 
 def _string_list(data: dict[str, Any], key: str, problems: list[str]) -> tuple[str, ...]:
@@ -212,7 +215,7 @@ def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation
             f"unknown relation type {rtype!r} (known: {', '.join(schema.relation_types)})"
         )
         raise _Invalid(problems)
-    ends = [_require_str(data, key, problems) for key in ("source", "target")]
+    ends = (_require_str(data, "source", problems), _require_str(data, "target", problems))
     for end, allowed, role in zip(
         ends, (declared.sources, declared.targets), ("source", "target"), strict=True
     ):
@@ -233,14 +236,18 @@ def _relation(raw: RawRecord, schema: Schema, known: dict[str, str]) -> Relation
         except ValueError as exc:
             problems.append(f"invalid `date`: {exc}")
     props = data.get("properties") or {}
-    problems += check_properties(declared.properties, props, f"relation {declared.name}")
+    if props:
+        problems += check_properties(declared.properties, props, f"relation {declared.name}")
     evidence = _evidence(data, known, problems)
-    kinds = {**RELATION_FIELD_KINDS, **declared.properties}
-    statements = parse_statements(data, kinds, known, problems)
+    statements: tuple[Statement, ...] = ()
+    if "statements" in data:
+        kinds = {**RELATION_FIELD_KINDS, **declared.properties}
+        statements = parse_statements(data, kinds, known, problems)
     if problems:
         raise _Invalid(problems)
     clean = {k: check_property(declared.properties[k], v) for k, v in props.items()}
-    identity = {f: (date if f == "date" else clean.get(f)) for f in declared.identity}
+    identity = ({f: (date if f == "date" else clean.get(f)) for f in declared.identity}
+                if declared.identity else None)
     rel_id = relation_id(declared.name, ends[0], ends[1], identity)
     if data.get("id") not in (None, rel_id):
         raise _Invalid(
@@ -264,7 +271,7 @@ def _evidence(
         return ()
     found = []
     for number, item in enumerate(raw, 1):
-        if not isinstance(item, dict) or set(item) - {"article", "url", "quote"}:
+        if not isinstance(item, dict) or not item.keys() <= EVIDENCE_KEYS:
             problems.append(f"evidence #{number} must be an object with article, url, quote")
             continue
         article, url, quote = item.get("article"), item.get("url"), item.get("quote")
