@@ -146,7 +146,7 @@ def _statements_record(
     sources: tuple[Evidence, ...],
 ) -> dict[str, Any]:
     """`statements` for a record, left out when the record's own sources imply them all."""
-    if not statements or statements == st.complete((), values, sources):
+    if not statements or st.implied(statements, values, sources):
         return {}
     return {"statements": st.records(statements)}
 
