@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,24 @@ def loads_json(text: str) -> Any:
         raise InputRefused(str(exc)) from None
     except (ValueError, RecursionError) as exc:  # e.g. an integer of more than 4300 digits
         raise InputRefused(f"malformed JSON: {exc}") from None
+
+
+# the C scanner `decode` calls, with the same hooks
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
+
+
+def json_object_line(line: str) -> Any:
+    """A line holding exactly one JSON object, parsed by the scanner `loads_json` uses but
+    without its checks of what surrounds the object; None when the line is anything else
+    (leading or trailing characters, deep nesting, a malformed or non-strict object): then
+    `loads_json` parses it and says why it is refused, if it is."""
+    if not line.startswith("{") or nesting_depth(line) > MAX_DEPTH:
+        return None
+    try:
+        found, end = _SCAN(line, 0)
+    except (StopIteration, ValueError, RecursionError):  # _Strict and JSONDecodeError included
+        return None
+    return found if end == len(line) else None
 
 
 def json_lines(text: str) -> list[tuple[int, str]]:

@@ -8,7 +8,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ingest.loading import MAX_NDJSON_BYTES, InputRefused, json_lines, loads_json
+from ingest.loading import (
+    MAX_NDJSON_BYTES,
+    InputRefused,
+    json_lines,
+    json_object_line,
+    loads_json,
+)
 from ingest.records import Origin, ParsedFile, Problem, RawRecord, read_text
 
 SUFFIXES = (".ndjson", ".jsonl")
@@ -34,11 +40,13 @@ def parse_lines(text: str, where: str, records: list[RawRecord], problems: list[
     """
     for number, line in json_lines(text):
         origin = Origin(where, number)
-        try:
-            data = loads_json(line)
-        except InputRefused as exc:
-            problems.append(Problem(origin, str(exc)))
-            continue
+        data = json_object_line(line)  # the usual line, parsed without `loads_json`'s wrapping
+        if data is None:
+            try:
+                data = loads_json(line)
+            except InputRefused as exc:
+                problems.append(Problem(origin, str(exc)))
+                continue
         if not isinstance(data, dict):
             problems.append(Problem(origin, "each line must be a JSON object"))
             continue

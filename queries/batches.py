@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +34,7 @@ from queries.registry import Statement
 from queries.statements import WriteStatements
 
 MAX_IDS_IN_ERROR = 50
+_TYPE_AND_ID = operator.attrgetter("type", "id")  # the order batches are written in
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class _Writes:
 
     def batches(self, items: Iterable[Item], new: frozenset[str], size: int) -> list[Pending]:
         by_type: dict[tuple[str, bool], list[Item]] = {}
-        for item in sorted(items, key=lambda i: (i.type, i.id)):
+        for item in sorted(items, key=_TYPE_AND_ID):
             by_type.setdefault((item.type, item.id not in new), []).append(item)
         return [Pending(self.kind, self._upsert(name, chunk) if stored
                         else self._create(name, chunk))
@@ -247,7 +249,12 @@ def _send(driver: Driver, database: str, batch: Batch, number: int, stop: _Stop)
     except (_Incomplete, Neo4jError, DriverError) as exc:
         stop.fail(number)
         raise _Failed(batch, exc) from exc
-    return len(batch.records)
+    written = len(batch.records)
+    # The driver keeps a transaction's parameters in reference cycles, which only the cyclic
+    # GC frees (paused during an ingest: `graph.bulk`); emptied here, they are freed now. At
+    # 100k relations that was 700k lists and dicts left for one 0.5 s collection at the end.
+    batch.rows.clear()
+    return written
 
 
 def _transaction(batch: Batch) -> Any:
