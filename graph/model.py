@@ -200,6 +200,13 @@ def normalise_entity(entity: Entity) -> Entity:
 
 def normalise_relation(relation: Relation) -> Relation:
     """Canonical form: every value a statement; display properties; the most precise date."""
+    evidence = relation.evidence
+    if len(evidence) > 1 or type(evidence) is not tuple:  # one piece is sorted already
+        evidence = tuple(sorted(set(evidence), key=st.evidence_key))
+    if not relation.statements and relation.date is None and not relation.properties:
+        # no value to state (most relations): no statements, nothing to display
+        return Relation(relation.id, relation.type, relation.source, relation.target, None, {},
+                        evidence, ())
     statements = relation_statements(relation)
     date = relation.date
     for statement in statements:
@@ -212,7 +219,7 @@ def normalise_relation(relation: Relation) -> Relation:
         target=relation.target,
         date=date,
         properties=st.display(statements, RELATION_FIELDS),
-        evidence=tuple(sorted(set(relation.evidence), key=st.evidence_key)),
+        evidence=evidence,
         statements=statements,
     )
 

@@ -113,6 +113,8 @@ class GraphStore(GraphReads, ABC):
     ) -> list[Conflict]:
         """Relations whose endpoints exist neither in the batch nor in the store."""
         ends = {end for r in relations for end in (r.source, r.target) if end not in batch}
+        if not ends:  # every endpoint is in the batch (a first load of a whole graph)
+            return []
         known = self.get_entities(sorted(ends))
         return [
             Conflict(r.id, f"relation {r.id!r} points to unknown entity {end!r}")
