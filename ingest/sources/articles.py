@@ -27,7 +27,8 @@ def domain_type(found: str, url: str, overrides: Overrides) -> str:
     Wikipedia's), else a Publisher."""
     labels = (web_host(url) or "").split(".")[:-1]  # en.wikipedia.org -> en, wikipedia
     platform = any(overrides.types.get(label) == "Platform" for label in labels)
-    return overrides.types.get(found) or ("Platform" if platform else "Publisher")
+    reviewed = overrides.types.get(found) or overrides.reviewed.types.get(found)
+    return reviewed or ("Platform" if platform else "Publisher")
 
 
 def add_article(
