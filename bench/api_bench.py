@@ -43,6 +43,7 @@ import httpx
 
 from bench.bolt_bench import emptied_neo4j, local_neo4j
 from bench.generate import DATED_SHARE, default_entities, generate
+from bench.proc import serving, status_mib, total_cpu_seconds
 from graph.settings import Settings
 from graph.store.embedded import GRAPH_FILE
 
@@ -236,40 +237,6 @@ async def _load(
     return measured
 
 
-def _rss_mib(pid: int) -> float | None:
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return None
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (the server's own work, fair on a busy
-    machine where wall latency mostly measures waiting for a core)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def neo4j_pids(home: str | None) -> list[int]:
-    """The processes whose command line names `home` (the bench's Neo4j JVM), to read its CPU."""
-    found = []
-    for entry in Path("/proc").iterdir() if home else ():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError):
-                if home and home.encode() in (entry / "cmdline").read_bytes():
-                    found.append(int(entry.name))
-    return found
-
-
-def _neo4j_cpu(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        with contextlib.suppress(OSError):
-            total += _cpu_seconds(pid)
-    return total
-
-
 def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     _log(f"{relations:,} relations: preparing")
     if env.get("AIKG_STORE") == "neo4j":
@@ -287,14 +254,14 @@ def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> d
         first = httpx.post(f"{url}/graphql", timeout=120, json={
             "query": QUERIES["lookup"], "variables": {"id": names[0][0]}})
         result["first_answer_s"] = time.perf_counter() - started
-        result["first_answer_cpu_s"] = _cpu_seconds(proc.pid)  # imports, open, one answer
+        result["first_answer_cpu_s"] = total_cpu_seconds([proc.pid])  # imports, open, one answer
         result["first_answer_ok"] = first.status_code == 200 and "errors" not in first.json()
-        neo4j = neo4j_pids(getattr(args, "neo4j_home", None))
+        neo4j = serving(getattr(args, "neo4j_home", None))
         for name, requests in plan.items():
             warm = asyncio.run(_load(url, name, requests[-WARM_UP:], 1, args.time_cap))
-            cpu, db_cpu = _cpu_seconds(proc.pid), _neo4j_cpu(neo4j)
+            cpu, db_cpu = total_cpu_seconds([proc.pid]), total_cpu_seconds(neo4j)
             measured = asyncio.run(_load(url, name, requests, args.concurrency, args.time_cap))
-            cpu, db_cpu = _cpu_seconds(proc.pid) - cpu, _neo4j_cpu(neo4j) - db_cpu
+            cpu, db_cpu = total_cpu_seconds([proc.pid]) - cpu, total_cpu_seconds(neo4j) - db_cpu
             answered = max(1, len(measured.latencies_ms))
             result["classes"][name] = {**measured.summary(),
                                        "warm_up_ms": max(warm.latencies_ms, default=None),
@@ -302,7 +269,7 @@ def run_size(relations: int, args: argparse.Namespace, env: dict[str, str]) -> d
             if neo4j:
                 result["classes"][name]["neo4j_cpu_ms_per_request"] = 1000 * db_cpu / answered
             _log(f"{relations:,} {name}: {result['classes'][name]}")
-        result["server_rss_mib"] = _rss_mib(proc.pid)
+        result["server_rss_mib"] = status_mib("VmRSS", proc.pid)
     if result["server_rss_mib"] is not None:
         result["rss_bytes_per_relation"] = result["server_rss_mib"] * 2**20 / relations
     return result

@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from bench.proc import status_mib
 from graph.export import EDGE_KEYS, FORMATS, GraphExport, to_networkx
 from graph.export.formats import write_chunks
 from graph.schema import load_schema
@@ -50,10 +51,10 @@ def _log(message: str) -> None:
 
 
 def _status_mib(field: str) -> float:
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no {field} in /proc/self/status")
+    value = status_mib(field)
+    if value is None:
+        raise RuntimeError(f"no {field} in /proc/self/status")
+    return value
 
 
 def _reset_peak() -> bool:
