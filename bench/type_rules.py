@@ -4,11 +4,11 @@
 
 Runs the AIID and litigation importers in-process (as `make extract` does, from
 `../shared/data`) to learn which rule typed each id (`report.typed`: curated, override,
-reviewed, a rule name, or undecided); a web domain typed by `articles.domain_type` is
-`web_domain`, another id no importer typed `other`. Each labelled id of the samples in
-`bench.graph_quality.TYPE_SAMPLES` is joined with its node's rule and compared with the type
-the committed extract gives it (as `bench.graph_quality` does). Figures on samples that were
-tuned or reviewed on are not blind (data/samples/README.md).
+reviewed, a rule name such as `web_domain`, or undecided); an id of the curated files the
+importers did not type is `curated`, another id no importer typed `other`. Each labelled id of
+the samples in `bench.graph_quality.TYPE_SAMPLES` is joined with its node's rule and compared
+with the type the committed extract gives it (as `bench.graph_quality` does). Figures on
+samples that were tuned or reviewed on are not blind (data/samples/README.md).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.graph_quality import ROOT, SAMPLES, TYPE_SAMPLES, Nodes, read_nodes
+from ingest.sources.curated_index import load_curated
 from ingest.sources.pipeline import Decided, extract
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -38,13 +39,15 @@ class RuleFigures:
 
 
 def rules_of(shared: Path, folders: list[Path]) -> dict[str, str]:
-    """id -> the rule that typed it: the importers' reports, then web domains, then other."""
+    """id -> the rule that typed it: the importers' reports, then curated, then other."""
     decided = Decided(ROOT / "data" / "curated", ROOT / "data" / "resolution")
     found: dict[str, str] = {}
     for source, path in (("aiid", shared / "aiid"),
                          ("ai-incident-law", shared / "ai-incident-law" / "data.json")):
         for entity_id, (_, rule) in extract(source, path, decided).report.typed.items():
             found.setdefault(entity_id, rule)
+    for folder in folders:
+        found.update(dict.fromkeys(set(load_curated(folder).entities) - set(found), "curated"))
     for folder in folders:
         for path in sorted(folder.glob("*.ndjson")):
             for line in path.read_text(encoding="utf-8").splitlines():
