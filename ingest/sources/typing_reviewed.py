@@ -42,8 +42,18 @@ def party_types() -> tuple[str, ...]:
 
 
 def load_reviewed(path: Path) -> Reviewed:
-    """Read and check a reviewed-types file; InvalidInput names FILE:LINE and the fix."""
-    return read_word_file(path, SOURCES, _reviewed)
+    """Read and check a reviewed-types file; InvalidInput names FILE:LINE and the fix. A file
+    read before, unchanged since (same size and modification time), is not read again."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise InputRefused(f"cannot read file: {exc.strerror}").at(path) from None
+    return _load(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str, size: int, mtime_ns: int) -> Reviewed:
+    return read_word_file(Path(path), SOURCES, _reviewed)
 
 
 def _reviewed(found: dict[str, yaml.Node]) -> Reviewed:

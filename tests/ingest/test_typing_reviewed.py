@@ -105,3 +105,8 @@ def test_an_id_in_both_sections_or_in_types_yaml_is_refused(tmp_path: Path) -> N
     with pytest.raises(InvalidInput, match=f"{REVIEWED_FILE}:2: 'openai' is decided in "
                                            "types.yaml already"):
         load_overrides(tmp_path / "types.yaml")
+
+
+def test_a_missing_file_is_refused_with_its_path(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match=f"{REVIEWED_FILE}: cannot read file"):
+        load_reviewed(tmp_path / REVIEWED_FILE)
