@@ -24,6 +24,7 @@ once) and `known_duplicates.csv`
 (groups
 that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
 the figures as JSON.
+Each typing rule's own figures (entities, labelled, right): `python -m bench.type_rules`.
 """
 
 from __future__ import annotations
