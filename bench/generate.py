@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.draws import Pool, allocate, date_code, draw_date, draw_name, draw_value, word, zipf_cum
 from graph.model import Entity, Evidence, Relation, relation_id
 from graph.schema import SCHEMA_FILE, RelationType, Schema, load_schema
 from ingest.ndjson import iter_lines
@@ -51,118 +52,9 @@ DEFAULT_RELATION_WEIGHT = 0.01
 HUB_EXPONENT = 1.0  # Zipf exponent of relation endpoints within a type: rank r has weight r^-s
 EVIDENCE_EXPONENT = 0.6  # milder skew for which Article a relation cites as evidence
 DATED_SHARE = 0.3  # relations without a date identity that still carry a date
-MIN_PER_TYPE = 2
 ZIPF_TRIES = 40  # Zipf draws for a new (type, source, target) before falling back to uniform
 UNIFORM_TRIES = 400
 ARTICLE = "Article"
-
-_SYLLABLES = ("ka", "lo", "mi", "ra", "ve", "to", "na", "shi", "qu", "dor", "lin", "mar", "ten",
-              "vis", "zo", "bel", "cor", "dan", "fen", "gil", "hol", "jun", "pra", "sel")
-_SUFFIXES = {
-    "Company": ("Inc", "Ltd", "AI", "Labs", "Technologies", "GmbH", "SAS", "Systems"),
-    "Agency": ("Authority", "Commission", "Police Department", "District Court", "Ministry"),
-    "Organization": ("Foundation", "Institute", "Project", "LLP", "Alliance"),
-    "Publisher": ("Times", "News", "Post", "Herald", "Review"),
-    "Incident": ("data breach", "misidentification", "deepfake", "scraping", "leak"),
-    "Group": ("residents", "drivers", "students", "users", "children"),
-}
-_COUNTRIES = ("US", "FR", "GB", "DE", "NL", "IT", "CA", "AU", "IN", "BR", "SE", "ES")
-_CURRENCIES = ("EUR", "USD", "GBP")
-
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-
-
-def _date(rng: random.Random) -> str:
-    year, month, day = rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28)
-    precision = rng.random()
-    if precision < 0.2:
-        return f"{year}"
-    if precision < 0.55:
-        return f"{year}-{month:02d}"
-    return f"{year}-{month:02d}-{day:02d}"
-
-
-def _date_code(date: str | None) -> int:
-    """A unique small integer per partial date (0 for none), for the duplicate check."""
-    if date is None:
-        return 0
-    parts = [int(p) for p in date.split("-")] + [0, 0]
-    return parts[0] * 10_000 + parts[1] * 100 + parts[2]
-
-
-def _value(kind: str, name: str, rng: random.Random, owner: str) -> Any:
-    """A valid value of property `name` of `kind` (see graph.schema.check_property)."""
-    if name == "country":
-        return rng.choice(_COUNTRIES)
-    if name == "currency":
-        return rng.choice(_CURRENCIES)
-    if name == "wikidata":
-        return f"Q{rng.randrange(1, 10**8)}"
-    if name == "domain":
-        return f"{_word(rng).lower()}.example"
-    if kind in ("string", "text"):
-        return f"{name} {_word(rng).lower()} {rng.randrange(1000)}"
-    if kind == "url":
-        return f"https://example.org/{owner}/{name}/{rng.randrange(10**6)}"
-    if kind == "date":
-        return _date(rng)
-    if kind == "integer":
-        return rng.randrange(1, 10_000)
-    if kind == "number":
-        return round(rng.uniform(1e3, 5e7), 2)
-    if kind == "boolean":
-        return rng.random() < 0.5
-    if kind == "strings":
-        return sorted({_word(rng).lower() for _ in range(rng.randint(1, 3))})
-    raise ValueError(f"the generator does not know property kind {kind!r}")
-
-
-@dataclass
-class Pool:
-    """The entities of one type: ids `<slug>-<n>`, drawn by Zipf rank with hubs scattered."""
-
-    type: str
-    slug: str
-    size: int
-    offset: int  # global index of this pool's first entity (for compact duplicate keys)
-    width: int
-    order: list[int] = field(default_factory=list)  # Zipf rank -> local index
-    cum: list[float] = field(default_factory=list)  # cumulative Zipf weights by rank
-    evidence_cum: list[float] = field(default_factory=list)
-
-    def entity_id(self, local: int) -> str:
-        return f"{self.slug}-{local:0{self.width}d}"
-
-    def pick(self, rng: random.Random, cum: list[float] | None = None) -> int:
-        weights = cum or self.cum
-        rank = bisect.bisect_right(weights, rng.random() * weights[-1])
-        return self.order[min(rank, self.size - 1)]
-
-
-def _zipf_cum(size: int, exponent: float) -> list[float]:
-    total, cum = 0.0, []
-    for rank in range(1, size + 1):
-        total += rank ** -exponent
-        cum.append(total)
-    return cum
-
-
-def _allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
-    """Split `total` by weight (largest remainder), at least MIN_PER_TYPE each."""
-    spare = total - MIN_PER_TYPE * len(weights)
-    if spare < 0:
-        raise ValueError(f"need at least {MIN_PER_TYPE * len(weights)} entities "
-                         f"({MIN_PER_TYPE} per each of {len(weights)} types)")
-    norm = sum(weights.values())
-    exact = {t: spare * w / norm for t, w in weights.items()}
-    counts = {t: MIN_PER_TYPE + int(x) for t, x in exact.items()}
-    left = total - sum(counts.values())
-    for t in sorted(exact, key=lambda t: (int(exact[t]) - exact[t], t))[:left]:
-        counts[t] += 1
-    return counts
-
 
 @dataclass
 class GenStats:
@@ -190,7 +82,7 @@ class Generator:
         if relations < 0:
             raise ValueError("relations must be >= 0")
         self.n_entities, self.n_relations, self.seed = entities, relations, seed
-        counts = _allocate(entities, {t: ENTITY_WEIGHTS.get(t, DEFAULT_ENTITY_WEIGHT)
+        counts = allocate(entities, {t: ENTITY_WEIGHTS.get(t, DEFAULT_ENTITY_WEIGHT)
                                       for t in self.schema.entity_types})
         rng = random.Random(f"pools:{seed}")
         self.pools: dict[str, Pool] = {}
@@ -199,11 +91,11 @@ class Generator:
             pool = Pool(etype, etype.lower(), size, offset, width)
             pool.order = list(range(size))
             rng.shuffle(pool.order)
-            pool.cum = _zipf_cum(size, HUB_EXPONENT)
+            pool.cum = zipf_cum(size, HUB_EXPONENT)
             offset += size
             self.pools[etype] = pool
         articles = self.pools[ARTICLE]
-        articles.evidence_cum = _zipf_cum(articles.size, EVIDENCE_EXPONENT)
+        articles.evidence_cum = zipf_cum(articles.size, EVIDENCE_EXPONENT)
         self.rel_types = [
             r for r in self.schema.relation_types.values()
             if all(all(t in self.pools for t in ends) for ends in (r.sources, r.targets))
@@ -214,24 +106,15 @@ class Generator:
 
     # -- entities -------------------------------------------------------------------------
 
-    def _name(self, etype: str, rng: random.Random) -> str:
-        if etype == "Person":
-            return f"{_word(rng)} {_word(rng)}"
-        if etype == ARTICLE:
-            words = [_word(rng).lower() for _ in range(rng.randint(4, 8))]
-            return " ".join(words).capitalize()
-        suffixes = _SUFFIXES.get(etype)
-        return f"{_word(rng)} {rng.choice(suffixes)}" if suffixes else f"{_word(rng)} {_word(rng)}"
-
     def _entity(self, pool: Pool, local: int, rng: random.Random) -> dict[str, Any]:
         declared = self.schema.entity_types[pool.type]
-        name = self._name(pool.type, rng)
+        name = draw_name(pool.type, rng)
         props: dict[str, Any] = {}
         for prop, kind in declared.properties.items():
             if prop in declared.required or rng.random() < 0.4:
-                props[prop] = name if prop == "title" else _value(kind, prop, rng, pool.slug)
+                props[prop] = name if prop == "title" else draw_value(kind, prop, rng, pool.slug)
         labels = tuple(lab for lab in declared.extra_labels if rng.random() < 0.1)
-        aliases = (f"{name} ({_word(rng)})",) if rng.random() < 0.1 else ()
+        aliases = (f"{name} ({word(rng)})",) if rng.random() < 0.1 else ()
         articles = self.pools[ARTICLE]
         sources: tuple[str, ...] = ()
         if pool.type != ARTICLE and rng.random() < 0.2:
@@ -277,7 +160,7 @@ class Generator:
             cited.append(articles.entity_id(articles.pick(rng, articles.evidence_cum)))
         found = []
         for article in dict.fromkeys(cited):
-            quote = f"{_word(rng)} {_word(rng).lower()} said." if rng.random() < 0.4 else None
+            quote = f"{word(rng)} {word(rng).lower()} said." if rng.random() < 0.4 else None
             url = f"https://example.org/{article}" if rng.random() < 0.2 else None
             found.append(Evidence(article=article, url=url, quote=quote))
         return tuple(found)
@@ -291,14 +174,14 @@ class Generator:
             spool, s, tpool, t = self._ends(declared, rng, zipf=attempt < ZIPF_TRIES)
             if spool is tpool and s == t:
                 continue
-            date = _date(rng) if dated else None
-            props = {p: _value(kind, p, rng, declared.name.lower())
+            date = draw_date(rng) if dated else None
+            props = {p: draw_value(kind, p, rng, declared.name.lower())
                      for p, kind in declared.properties.items()
                      if p in declared.identity or rng.random() < 0.5}
             identity = {f: (date if f == "date" else props.get(f)) for f in declared.identity}
             # Identity fields other than the date make the key a tuple; the date alone an int.
             others = tuple(str(v) for f, v in sorted(identity.items()) if f != "date")
-            code = _date_code(date) if "date" in declared.identity else 0
+            code = date_code(date) if "date" in declared.identity else 0
             key: Any = ((index * self.n_entities + spool.offset + s) * self.n_entities
                         + tpool.offset + t) * 100_000_000 + code
             if others:

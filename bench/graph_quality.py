@@ -20,10 +20,11 @@ let Company and Platform author, measured once), `entity_types_round8.csv` (320,
 change, measured once), `entity_types_round9.csv` (320, seed 20261206, from the 7,000 not in
 rounds 1 to 8, after the post-round-8 rule change, measured once), `entity_types_round10.csv`
 (320, seed 20261207, from the 6,680 not in rounds 1 to 9, after the unseen-name rule, measured
-once) and `known_duplicates.csv`
-(groups
-that are one thing, pairs that are related but distinct). Prints one table; `--json` prints
-the figures as JSON.
+once), `entity_types_round11.csv` (320, seed 20261208, from the 6,360 not in rounds 1 to 10,
+drawn before the reviewed types of `data/resolution/types_reviewed.yaml` and labelled blind,
+measured once after them) and `known_duplicates.csv` (groups that are one thing, pairs that
+are related but distinct). Prints one table; `--json` prints the figures as JSON.
+Each typing rule's own figures (entities, labelled, right): `python -m bench.type_rules`.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ TYPE_SAMPLES = ("entity_types_sample.csv", "entity_types_holdout.csv", "entity_t
                 "entity_types_final.csv", "entity_types_round3.csv", "entity_types_round4.csv",
                 "entity_types_round5.csv", "entity_types_round6.csv", "entity_types_round7.csv",
                 "entity_types_round8.csv", "entity_types_round9.csv",
-                "entity_types_round10.csv")
+                "entity_types_round10.csv", "entity_types_round11.csv")
 
 
 @dataclass

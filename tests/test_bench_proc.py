@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,21 @@ def test_memory_and_cpu_of_this_process() -> None:
     assert before is not None and after is not None and after > before
 
 
+def _serving_soon(home: Path) -> list[int]:
+    """`serving(home)` once the child's command line is readable: right after the fork it can
+    still be empty (the exec is not done)."""
+    deadline = time.monotonic() + 10
+    while not (found := serving(home)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return found
+
+
 def test_the_processes_serving_a_home_and_their_cpu(tmp_path: Path) -> None:
     home = tmp_path / "server-home"
     code = "import sys, time; time.sleep(30)"
     child = subprocess.Popen([sys.executable, "-c", code, str(home)])
     try:
-        assert serving(home) == [child.pid]
+        assert _serving_soon(home) == [child.pid]
         assert serving(home, program="java") == []
         assert serving(tmp_path / "another-home") == [] and serving(None) == []
         assert total_cpu_seconds([child.pid]) >= 0

@@ -86,7 +86,8 @@ class _AiidBuilder:
         self.skip_unlisted(numbers)
         titles = {n: r.title for n, r in self.snap.reports.items()}
         add_operators(self.sink, self.config.overrides, self.articles, self.report, titles)
-        return finish(self.sink, self.report, self.types, self.config.resolution)
+        return finish(self.sink, self.report, self.types, self.config.resolution,
+                      self.config.overrides.reviewed.by_source.get("aiid", frozenset()))
 
     def incident(self, row: IncidentRow) -> None:
         node = incident_id(row.number)
@@ -248,8 +249,9 @@ def slug_ids(snapshot: Snapshot, report: SourceReport) -> dict[str, str]:
 
 
 def finish(sink: RecordSink, report: SourceReport, types: dict[str, TypeDecision],
-           resolution: Resolution) -> Extract:
-    """The records, with the report's counts of types, merges and undecided ids."""
+           resolution: Resolution, reviewed: frozenset[str] = frozenset()) -> Extract:
+    """The records, with the report's counts of types, merges and undecided ids, and the
+    `reviewed` ids (this source's section of types_reviewed.yaml) it did not type by review."""
     records = sink.raw_records()
     report.count_written(records)
     written = {r.data["id"] for r in records if r.data.get("kind") == "entity"}
@@ -259,6 +261,11 @@ def finish(sink: RecordSink, report: SourceReport, types: dict[str, TypeDecision
             report.typed[entity_id] = (decision.type, decision.rule)
             if decision.rule == "undecided":
                 report.undecided.append(entity_id)
+    unused = sorted(i for i in reviewed if report.typed.get(i, ("", ""))[1] != "reviewed")
+    if unused:
+        report.notes.append(f"{len(unused)} ids of types_reviewed.yaml ({report.source}) not "
+                            f"typed by their review (gone from the source, or curated): "
+                            f"{', '.join(unused)}")
     for merged in sink.merged_ids():
         report.merged[merged] = (resolution.survivor(merged), resolution.reasons[merged])
     problems = [Problem(sink.origin_of(i), message) for i, message in sink.type_conflicts()]

@@ -22,12 +22,17 @@ def publisher_id(host: str, curated: CuratedIndex) -> str:
     return curated.publisher_for(host) or slugify(host)
 
 
-def domain_type(found: str, url: str, overrides: Overrides) -> str:
-    """A web domain's type: reviewed, else the Platform whose site it is (en.wikipedia.org is
-    Wikipedia's), else a Publisher."""
+def domain_type(found: str, url: str, overrides: Overrides) -> TypeDecision:
+    """A web domain's type and rule: reviewed (`types.yaml`, then `types_reviewed.yaml`), else
+    the Platform whose site it is (en.wikipedia.org is Wikipedia's), else a Publisher."""
+    if found in overrides.types:
+        return TypeDecision(overrides.types[found], "override")
+    if found in overrides.reviewed.types:
+        return TypeDecision(overrides.reviewed.types[found], "reviewed")
     labels = (web_host(url) or "").split(".")[:-1]  # en.wikipedia.org -> en, wikipedia
-    platform = any(overrides.types.get(label) == "Platform" for label in labels)
-    return overrides.types.get(found) or ("Platform" if platform else "Publisher")
+    if any(overrides.types.get(label) == "Platform" for label in labels):
+        return TypeDecision("Platform", "platform_domain")
+    return TypeDecision("Publisher", "web_domain")
 
 
 def add_article(
@@ -43,9 +48,11 @@ def add_article(
     host = web_host(url)
     if host is not None:
         found = publisher_id(host, curated)  # a platform's own domain is the platform
-        publisher = sink.entity({"kind": "entity", "id": found,
-                                 "type": domain_type(found, url, overrides), "name": host,
-                                 "properties": {"domain": host}}, origin)
+        domain = domain_type(found, url, overrides)
+        if types is not None and found not in curated.entities:
+            types.setdefault(found, domain)  # the import report lists the rule per id
+        publisher = sink.entity({"kind": "entity", "id": found, "type": domain.type,
+                                 "name": host, "properties": {"domain": host}}, origin)
         sink.relation("PUBLISHED", publisher, article, evidence, origin)
     for name in authors:
         if not slugify(name):

@@ -73,7 +73,8 @@ def litigation_records(
             continue
         for index, record in enumerate(records, 1):
             builder.record(record, Origin(f"{path} included", index))
-    return finish(builder.sink, report, builder.types, config.resolution)
+    return finish(builder.sink, report, builder.types, config.resolution,
+                  config.overrides.reviewed.by_source.get("ai-incident-law", frozenset()))
 
 
 class _Builder:

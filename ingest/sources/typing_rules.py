@@ -20,6 +20,7 @@ from graph.schema import load_schema
 from ingest.sources.common import slugify
 from ingest.sources.typing_bylines import byline_type
 from ingest.sources.typing_context import TypingContext, context_type
+from ingest.sources.typing_reviewed import REVIEWED_FILE, Reviewed, load_reviewed
 from ingest.sources.typing_words import WORDS_FILE, TypingWords, default_words, load_words
 from ingest.strict_yaml import read_yaml_file
 
@@ -37,17 +38,19 @@ class Overrides:
     organisation_authors: frozenset[str] = frozenset()
     operators: list[dict[str, Any]] = field(default_factory=list)
     words: TypingWords = field(default_factory=default_words)
+    reviewed: Reviewed = field(default_factory=Reviewed)  # types_reviewed.yaml beside
 
 
 @dataclass(frozen=True)
 class TypeDecision:
     type: str
-    rule: str  # "curated", "override", a rule name, or "undecided"
+    rule: str  # "curated", "override", "reviewed", a rule name, or "undecided"
 
 
 def load_overrides(path: Path | None) -> Overrides:
     """Read `types.yaml`: `types: {Type: [ids]}`, `labels`, `organisation_authors`, `operators`;
-    and `typing_words.yaml` beside it (the repository's when there is none)."""
+    `typing_words.yaml` beside it (the repository's when there is none) and
+    `types_reviewed.yaml` beside it when there is one (an id in only one of the two files)."""
     if path is None or not path.exists():
         return Overrides()
     data = read_yaml_file(path) or {}
@@ -64,6 +67,13 @@ def load_overrides(path: Path | None) -> Overrides:
     found.labels = {k: list(v) for k, v in (data.get("labels") or {}).items()}
     found.organisation_authors = frozenset(data.get("organisation_authors") or [])
     found.operators = list(data.get("operators") or [])
+    reviewed = path.with_name(REVIEWED_FILE)
+    if reviewed.exists():
+        found.reviewed = load_reviewed(reviewed)
+        both = sorted(set(found.reviewed.types) & set(found.types))
+        if both:
+            raise InvalidInput(f"{reviewed}:{found.reviewed.lines[both[0]]}: {both[0]!r} is "
+                               f"decided in {path.name} already: keep it in one of the files")
     return found
 
 
@@ -74,6 +84,8 @@ def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides
         return TypeDecision(curated[entity_id], "curated")
     if entity_id in overrides.types:
         return TypeDecision(overrides.types[entity_id], "override")
+    if entity_id in overrides.reviewed.types:
+        return TypeDecision(overrides.reviewed.types[entity_id], "reviewed")
     words, lists = slugify(entity_id).split("-"), overrides.words
     for rule, etype in lists.rules:
         if _RULES[rule](entity_id, words, lists):
@@ -164,6 +176,9 @@ def author_type(name: str, url: str, overrides: Overrides,
     if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
         return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
                             "Organization", "override")
+    decided = overrides.reviewed.types.get(f"author-{slugify(name)}")  # articles.author_id
+    if decided is not None:
+        return TypeDecision(decided, "reviewed")
     found = TypeDecision(*byline_type(name, url, overrides.words, sites))
     outlets = {slugify(n) for n in overrides.organisation_authors if " " not in n.strip()}
     if found.type == "Person" and outlets.intersection(slugify(name).split("-")):

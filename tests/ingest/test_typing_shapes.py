@@ -9,7 +9,7 @@ import pytest
 from ingest.sources.articles import domain_type
 from ingest.sources.typing_bylines import byline_type
 from ingest.sources.typing_context import TypingContext, context_type
-from ingest.sources.typing_rules import Overrides, author_type, decide_type
+from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, decide_type
 
 
 @pytest.mark.parametrize("byline,url,expected", [
@@ -116,8 +116,9 @@ def test_a_press_is_a_publisher_and_a_platforms_web_domain_the_platform() -> Non
     assert decide_type("oxford-university-press", {}, Overrides()).type == "Publisher"
     overrides = Overrides(types={"wikipedia": "Platform"})
     assert domain_type("en-wikipedia-org", "https://en.wikipedia.org/wiki/X",
-                       overrides) == "Platform"
-    assert domain_type("vice-com", "https://www.vice.com/x", overrides) == "Publisher"
+                       overrides) == TypeDecision("Platform", "platform_domain")
+    assert domain_type("vice-com", "https://www.vice.com/x", overrides) == TypeDecision(
+        "Publisher", "web_domain")
 
 
 @pytest.mark.parametrize("entity_id,name,expected", [
