@@ -16,8 +16,8 @@ from typing import Any
 
 from ingest.records import Origin, Problem, RawRecord
 from ingest.sources.aiid_files import IncidentRow, Snapshot, read_snapshot
-from ingest.sources.articles import add_article, author_id
-from ingest.sources.common import RecordSink, escaped_id, safe_id
+from ingest.sources.articles import add_article
+from ingest.sources.common import RecordSink, author_id, escaped_id, safe_id
 from ingest.sources.curated_index import CuratedIndex
 from ingest.sources.operators import add_operators
 from ingest.sources.report import SourceReport

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from ingest.records import Origin
-from ingest.sources.common import RecordSink, slugify, web_host
+from ingest.sources.common import RecordSink, author_id, slugify, web_host
 from ingest.sources.curated_index import CuratedIndex
-from ingest.sources.typing_rules import Overrides, TypeDecision, author_type
+from ingest.sources.typing_rules import Overrides, TypeDecision, author_type, listed_type
 
 
 def report_id(number: int) -> str:
     return f"aiid-report-{number}"
-
-
-def author_id(name: str) -> str:
-    """Authors get their own id space: a byline never silently joins an AIID party."""
-    return f"author-{slugify(name)}"
 
 
 def publisher_id(host: str, curated: CuratedIndex) -> str:
@@ -25,10 +20,9 @@ def publisher_id(host: str, curated: CuratedIndex) -> str:
 def domain_type(found: str, url: str, overrides: Overrides) -> TypeDecision:
     """A web domain's type and rule: reviewed (`types.yaml`, then `types_reviewed.yaml`), else
     the Platform whose site it is (en.wikipedia.org is Wikipedia's), else a Publisher."""
-    if found in overrides.types:
-        return TypeDecision(overrides.types[found], "override")
-    if found in overrides.reviewed.types:
-        return TypeDecision(overrides.reviewed.types[found], "reviewed")
+    listed = listed_type(found, overrides)
+    if listed is not None:
+        return listed
     labels = (web_host(url) or "").split(".")[:-1]  # en.wikipedia.org -> en, wikipedia
     if any(overrides.types.get(label) == "Platform" for label in labels):
         return TypeDecision("Platform", "platform_domain")

@@ -29,6 +29,11 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", fold(text)).strip("-")
 
 
+def author_id(name: str) -> str:
+    """Authors get their own id space: a byline never silently joins an AIID party."""
+    return f"author-{slugify(name)}"
+
+
 def safe_id(raw: str) -> str:
     """An AIID slug as a valid aikg id: characters ids may not hold ( ' " ( ) @ ! ) are dropped."""
     cleaned = _DASHES.sub("-", _NOT_ID.sub("", fold(raw)))

@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.errors import InvalidInput
 from graph.schema import load_schema
-from ingest.sources.common import slugify
+from ingest.sources.common import author_id, slugify
 from ingest.sources.typing_bylines import byline_type
 from ingest.sources.typing_context import TypingContext, context_type
 from ingest.sources.typing_reviewed import REVIEWED_FILE, Reviewed, load_reviewed
@@ -77,15 +77,24 @@ def load_overrides(path: Path | None) -> Overrides:
     return found
 
 
+def listed_type(entity_id: str, overrides: Overrides) -> TypeDecision | None:
+    """The type a file lists for an id: `types.yaml` ("override"), else `types_reviewed.yaml`
+    ("reviewed"); None when neither does."""
+    if entity_id in overrides.types:
+        return TypeDecision(overrides.types[entity_id], "override")
+    if entity_id in overrides.reviewed.types:
+        return TypeDecision(overrides.reviewed.types[entity_id], "reviewed")
+    return None
+
+
 def decide_type(entity_id: str, curated: Mapping[str, str], overrides: Overrides,
                 context: TypingContext | None = None) -> TypeDecision:
     """The type of an imported entity id, and which rule decided it."""
     if entity_id in curated:
         return TypeDecision(curated[entity_id], "curated")
-    if entity_id in overrides.types:
-        return TypeDecision(overrides.types[entity_id], "override")
-    if entity_id in overrides.reviewed.types:
-        return TypeDecision(overrides.reviewed.types[entity_id], "reviewed")
+    listed = listed_type(entity_id, overrides)
+    if listed is not None:
+        return listed
     words, lists = slugify(entity_id).split("-"), overrides.words
     for rule, etype in lists.rules:
         if _RULES[rule](entity_id, words, lists):
@@ -176,7 +185,7 @@ def author_type(name: str, url: str, overrides: Overrides,
     if reviewed is not None:  # "Bloomberg": the reviewed party's type, or the nearest that the
         return TypeDecision(reviewed if reviewed in author_types() else  # schema lets author
                             "Organization", "override")
-    decided = overrides.reviewed.types.get(f"author-{slugify(name)}")  # articles.author_id
+    decided = overrides.reviewed.types.get(author_id(name))
     if decided is not None:
         return TypeDecision(decided, "reviewed")
     found = TypeDecision(*byline_type(name, url, overrides.words, sites))
