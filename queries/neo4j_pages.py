@@ -59,25 +59,19 @@ def undated_index_name(rtype: str) -> str:
 def relation_indexes(schema: Schema) -> list[Statement]:
     """A RANGE index on `id` and on `date` of every relation type (the sort keys of pages), and
     on `(undated, id)`: the undated relations in id order."""
-    keyed = [
-        Statement(
-            f"create_index_{rtype.lower()}_{key}",
-            f"CREATE RANGE INDEX {rtype.lower()}_{key} IF NOT EXISTS\n"
-            f"FOR ()-[r:{rtype}]-() ON (r.{key})",
-            purpose=f"pages of {rtype} relationships in {key} order",
-        )
-        for rtype in sorted(schema.relation_types)
-        for key in ("id", "date")
+    types = sorted(schema.relation_types)
+    return [
+        *(_range_index(rtype, f"{rtype.lower()}_{key}", f"r.{key}", f"{rtype} relationships in "
+                       f"{key} order") for rtype in types for key in ("id", "date")),
+        *(_range_index(rtype, undated_index_name(rtype), f"r.{UNDATED}, r.id",
+                       f"undated {rtype} relationships in id order") for rtype in types),
     ]
-    return keyed + [
-        Statement(
-            f"create_index_{undated_index_name(rtype)}",
-            f"CREATE RANGE INDEX {undated_index_name(rtype)} IF NOT EXISTS\n"
-            f"FOR ()-[r:{rtype}]-() ON (r.{UNDATED}, r.id)",
-            purpose=f"pages of undated {rtype} relationships in id order",
-        )
-        for rtype in sorted(schema.relation_types)
-    ]
+
+
+def _range_index(rtype: str, name: str, keys: str, pages: str) -> Statement:
+    return Statement(f"create_index_{name}",
+                     f"CREATE RANGE INDEX {name} IF NOT EXISTS\nFOR ()-[r:{rtype}]-() ON ({keys})",
+                     purpose=f"pages of {pages}")
 
 
 def mark_undated(rtype: str) -> Statement:
