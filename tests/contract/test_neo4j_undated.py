@@ -35,11 +35,14 @@ def _graph() -> tuple[list[Entity], list[Relation]]:
     return firms, relations
 
 
-def _store(bolt: Backend) -> Neo4jStore:
+def _loaded(bolt: Backend) -> tuple[Neo4jStore, list[Entity], list[Relation]]:
+    """An emptied Neo4j store holding `_graph()`, and that graph."""
     bolt.clear()
     store = bolt.open()
     assert isinstance(store, Neo4jStore)
-    return store
+    firms, relations = _graph()
+    assert not store.upsert(firms, relations).conflicts
+    return store, firms, relations
 
 
 def _embedded(tmp_path: Path, entities: list[Entity], relations: list[Relation]) -> EmbeddedStore:
@@ -85,9 +88,7 @@ def _operators(plan: Any) -> list[tuple[str, str, int]]:
 def test_the_undated_run_reads_the_page_from_its_index_whatever_the_dated_share(
     bolt: Backend, tmp_path: Path
 ) -> None:
-    store = _store(bolt)
-    firms, relations = _graph()
-    assert not store.upsert(firms, relations).conflicts
+    store, firms, relations = _loaded(bolt)
     undated = sorted(r.id for r in relations if r.date is None)
     assert 5 < len(undated) < len(relations) // 50
     for run, start in (("undated_down", "\U0010ffff"), ("undated_up", "")):
@@ -107,9 +108,7 @@ def test_the_undated_run_reads_the_page_from_its_index_whatever_the_dated_share(
 
 
 def test_a_date_that_arrives_later_clears_the_marker(bolt: Backend) -> None:
-    store = _store(bolt)
-    firms, relations = _graph()
-    assert not store.upsert(firms, relations).conflicts
+    store, firms, relations = _loaded(bolt)
     late = [Relation(r.id, r.type, r.source, r.target, "2030-01-01")
             for r in relations if r.date is None][:3]
     assert not store.upsert([], late).conflicts  # merged into what is stored
@@ -127,9 +126,7 @@ def test_a_date_that_arrives_later_clears_the_marker(bolt: Backend) -> None:
 def test_db_init_marks_the_undated_relations_an_older_aikg_wrote(
     bolt: Backend, tmp_path: Path
 ) -> None:
-    store = _store(bolt)
-    firms, relations = _graph()
-    assert not store.upsert(firms, relations).conflicts
+    store, firms, relations = _loaded(bolt)
     for rtype in sorted(load_schema().relation_types):
         _cypher(store, f"DROP INDEX {undated_index_name(rtype)} IF EXISTS")
     _cypher(store, f"MATCH ()-[r]->() REMOVE r.{UNDATED}")
