@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+from graph import statements as st
 from graph.model import (
     Entity,
     Evidence,
@@ -95,3 +98,32 @@ def test_list_properties_show_the_union_and_are_no_conflict() -> None:
 
 def _asdict(rel: Relation) -> dict[str, object]:
     return {k: getattr(rel, k) for k in Relation.__dataclass_fields__}
+
+
+def test_the_implied_check_agrees_with_the_statements_it_stands_for() -> None:
+    """`implied` (a set comparison on the ingest's hot path) says yes exactly when the
+    statements are `complete((), values, sources)`, on varied values, sources and statements."""
+    rng = random.Random(20261130)
+    pool = [Evidence(article=f"a-{n}") for n in range(3)] + [Evidence(url="https://x.example/1")]
+    seen = {True: 0, False: 0}
+    for _ in range(400):
+        values = [(rng.choice(("name", "alias", "amount", "tags")),
+                   rng.choice(("X", "Y", 5, 5.0, ("p", "q"), ["p", "q"])))
+                  for _ in range(rng.randint(0, 3))]
+        sources = tuple(rng.sample(pool, rng.randint(0, 2)))
+        reference = st.complete((), values, sources)
+        statements = list(reference)
+        if statements and rng.random() < 0.5:  # change one statement, drop or add one
+            change = rng.randrange(3)
+            if change == 0:
+                statements.pop(rng.randrange(len(statements)))
+            elif change == 1:
+                statements.append(Statement("amount", 7, rng.choice(pool)))
+            else:
+                first = statements[0]
+                statements[0] = Statement(first.property, first.value, Evidence(article="other"))
+        canon = st.canonical(statements)
+        expected = canon == reference
+        assert st.implied(canon, values, sources) is expected, (values, sources, canon)
+        seen[expected] += 1
+    assert min(seen.values()) > 50  # both answers were exercised
