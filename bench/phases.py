@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from bench.proc import status_mib
 from graph.bulk import paused_gc
 from graph.model import Entity, Evidence, Relation
 from graph.schema import load_schema
@@ -44,13 +45,9 @@ Result = dict[str, Any]
 
 def rss_mib(field: str) -> float:
     """VmRSS (now) or VmHWM (peak) of this process in MiB, from /proc; ru_maxrss without it."""
-    try:
-        with Path("/proc/self/status").open(encoding="ascii") as status:
-            for line in status:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    found = status_mib(field)
+    if found is not None:
+        return found
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
